@@ -1,0 +1,17 @@
+import { defineConfig } from 'vitest/config';
+
+/** One vitest run covers every package's unit and integration tests; Playwright specs live in web/tests. */
+export default defineConfig({
+  test: {
+    include: [
+      'packages/*/src/**/*.test.ts',
+      'packages/*/test/**/*.test.ts',
+      'server/src/**/*.test.ts',
+      'server/test/**/*.test.ts',
+      'web/src/**/*.test.ts',
+      'bench/src/**/*.test.ts',
+    ],
+    testTimeout: 20_000,
+    hookTimeout: 30_000,
+  },
+});
