@@ -1,0 +1,151 @@
+import { and, asc, eq, inArray } from 'drizzle-orm';
+import type { AppDeps } from '../deps.js';
+import { projects, users } from '../db/schema/index.js';
+import { AppError, conflict, notFound } from '../http/errors.js';
+import { audit, type AuditEvent } from '../auth/audit.js';
+import { hashSecret } from '../auth/passwords.js';
+import { invalidateUserSessions } from '../auth/sessions.js';
+import { setPassword } from '../auth/service.js';
+
+/** Accounts an enterprise manages: its inspectors and one account per project department. */
+export const MEMBER_ROLES = ['inspector', 'project'] as const;
+export type MemberRole = (typeof MEMBER_ROLES)[number];
+
+export interface Member {
+  id: string;
+  role: MemberRole;
+  login: string;
+  displayName: string;
+  project: { id: string; name: string; filingNumber: string } | null;
+  disabled: boolean;
+  createdAt: string;
+}
+
+export interface Actor {
+  userId: string;
+  enterpriseId: string;
+  ip: string;
+}
+
+export function listMembers(deps: AppDeps, enterpriseId: string): Member[] {
+  const rows = deps.database.db
+    .select({ user: users, project: { id: projects.id, name: projects.name, filingNumber: projects.filingNumber } })
+    .from(users)
+    .leftJoin(projects, eq(users.projectId, projects.id))
+    .where(and(eq(users.enterpriseId, enterpriseId), inArray(users.role, [...MEMBER_ROLES])))
+    .orderBy(asc(users.role), asc(users.createdAt))
+    .all();
+  return rows.map(({ user, project }) => ({
+    id: user.id,
+    role: user.role as MemberRole,
+    login: user.login,
+    displayName: user.displayName,
+    project: project?.id ? project : null,
+    disabled: user.disabledAt !== null,
+    createdAt: user.createdAt.toISOString(),
+  }));
+}
+
+export async function createInspector(
+  deps: AppDeps,
+  actor: Actor,
+  input: { name: string; phone: string; password: string },
+): Promise<Member> {
+  return createMember(deps, actor, {
+    role: 'inspector',
+    login: input.phone,
+    displayName: input.name,
+    password: input.password,
+    projectId: null,
+  });
+}
+
+/** One account per project department; the project must be one this enterprise builds. */
+export async function createProjectAccount(
+  deps: AppDeps,
+  actor: Actor,
+  input: { filingNumber: string; password: string },
+): Promise<Member> {
+  const { db } = deps.database;
+  const project = db.select().from(projects).where(eq(projects.filingNumber, input.filingNumber)).get();
+  if (!project || project.enterpriseId !== actor.enterpriseId) {
+    throw new AppError(404, 'project_not_found', '未找到本企业在建的该监督备案号项目', { field: 'filingNumber' });
+  }
+  return createMember(deps, actor, {
+    role: 'project',
+    login: project.filingNumber,
+    displayName: `${project.name}项目部`,
+    password: input.password,
+    projectId: project.id,
+  });
+}
+
+async function createMember(
+  deps: AppDeps,
+  actor: Actor,
+  input: { role: MemberRole; login: string; displayName: string; password: string; projectId: string | null },
+): Promise<Member> {
+  const { db } = deps.database;
+  const passwordHash = await hashSecret(input.password);
+  const now = deps.now();
+  const id = crypto.randomUUID();
+  const taken = db.select({ id: users.id }).from(users).where(eq(users.login, input.login)).get();
+  if (taken) {
+    throw input.role === 'inspector'
+      ? conflict('login_taken', '该手机号已被其他账号使用')
+      : conflict('login_taken', '该项目已有项目部账号');
+  }
+  db.insert(users)
+    .values({
+      id,
+      role: input.role,
+      login: input.login,
+      passwordHash,
+      displayName: input.displayName,
+      enterpriseId: actor.enterpriseId,
+      projectId: input.projectId,
+      createdAt: now,
+      passwordChangedAt: now,
+    })
+    .run();
+  record(deps, actor, 'member.created', id, { role: input.role, login: input.login });
+  const member = listMembers(deps, actor.enterpriseId).find((m) => m.id === id);
+  if (!member) throw new Error('member vanished right after insert');
+  return member;
+}
+
+export function setMemberDisabled(deps: AppDeps, actor: Actor, memberId: string, disabled: boolean): void {
+  const member = findOwnMember(deps, actor, memberId);
+  deps.database.db
+    .update(users)
+    .set({ disabledAt: disabled ? deps.now() : null })
+    .where(eq(users.id, member.id))
+    .run();
+  if (disabled) invalidateUserSessions(deps.database.db, member.id);
+  record(deps, actor, disabled ? 'member.disabled' : 'member.enabled', member.id);
+}
+
+export async function resetMemberPassword(deps: AppDeps, actor: Actor, memberId: string, password: string) {
+  const member = findOwnMember(deps, actor, memberId);
+  await setPassword(deps, member.id, password);
+  record(deps, actor, 'member.password_reset', member.id);
+}
+
+function findOwnMember(deps: AppDeps, actor: Actor, memberId: string) {
+  const member = deps.database.db.select().from(users).where(eq(users.id, memberId)).get();
+  // Another enterprise's member is reported as missing, not forbidden: its existence is not ours to reveal.
+  if (!member || member.enterpriseId !== actor.enterpriseId || !MEMBER_ROLES.some((r) => r === member.role)) {
+    throw notFound('未找到该账号');
+  }
+  return member;
+}
+
+function record(
+  deps: AppDeps,
+  actor: Actor,
+  event: AuditEvent,
+  targetUserId: string,
+  detail?: Record<string, unknown>,
+) {
+  audit(deps.database.db, { event, at: deps.now(), ip: actor.ip, actorUserId: actor.userId, targetUserId, detail });
+}
