@@ -5,6 +5,7 @@ import path from 'node:path';
 
 const IMMUTABLE = 'public, max-age=31536000, immutable';
 const REVALIDATE = 'no-cache';
+const HASHED_ASSETS = '/_app/immutable/';
 
 /**
  * Serves the built SPA: hashed assets cached for a year, everything else (index.html, service-worker.js,
@@ -13,25 +14,26 @@ const REVALIDATE = 'no-cache';
  */
 export function webStaticRoutes(webRoot: string) {
   const indexFile = path.join(webRoot, 'index.html');
-  return new Hono()
-    .use(
-      '*',
-      serveStatic({
-        root: webRoot,
-        onFound: (filePath, c) => {
-          const hashed = filePath.includes(`${path.sep}_app${path.sep}immutable${path.sep}`);
-          c.header('Cache-Control', hashed ? IMMUTABLE : REVALIDATE);
-          if (filePath.endsWith('service-worker.js')) c.header('Service-Worker-Allowed', '/');
-        },
-      }),
-    )
-    .get('*', async (c) => {
-      try {
-        const html = await readFile(indexFile, 'utf8');
-        c.header('Cache-Control', REVALIDATE);
-        return c.html(html);
-      } catch {
-        return c.text('前端尚未构建：请先运行 pnpm build', 503);
-      }
-    });
+  return (
+    new Hono()
+      // serveStatic builds its response before its onFound hook runs, so the header is set up front.
+      .use('*', async (c, next) => {
+        c.header('Cache-Control', c.req.path.startsWith(HASHED_ASSETS) ? IMMUTABLE : REVALIDATE);
+        await next();
+      })
+      .use('*', serveStatic({ root: webRoot }))
+      // A missing hashed asset must not be answered with HTML: a cached HTML "script" would break the app.
+      .get(`${HASHED_ASSETS}*`, (c) => {
+        c.header('Cache-Control', 'no-store');
+        return c.text('Not Found', 404);
+      })
+      .get('*', async (c) => {
+        try {
+          return c.html(await readFile(indexFile, 'utf8'));
+        } catch {
+          c.header('Cache-Control', 'no-store');
+          return c.text('前端尚未构建：请先运行 pnpm build', 503);
+        }
+      })
+  );
 }
