@@ -1,7 +1,10 @@
+import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vitest/config';
 
 /** One vitest run covers every package's unit and integration tests; Playwright specs live in web/tests. */
 export default defineConfig({
+  // SvelteKit's $lib alias, for web modules that are plain TypeScript (no runes, no $app imports).
+  resolve: { alias: { $lib: fileURLToPath(new URL('./web/src/lib', import.meta.url)) } },
   test: {
     include: [
       'packages/*/src/**/*.test.ts',

@@ -4,12 +4,13 @@
  *
  * @module
  */
+import type { OutboxStore } from '$lib/outbox/outbox-queue';
 
 /** One photo or scan held on the device. */
 export interface StoredBlob {
   /** Lower-case hex SHA-256 of `data`: the blob's name everywhere (docs hold only this). */
   hash: string;
-  /** Sniffed-on-server, declared-here MIME type: image/jpeg, image/png, image/webp or application/pdf. */
+  /** Declared MIME type (the server sniffs the bytes): image/jpeg, image/png, image/webp or application/pdf. */
   type: string;
   /** Bytes. */
   size: number;
@@ -25,12 +26,14 @@ export interface StoredBlob {
 }
 
 /** The storage the upload queue needs; IndexedDB in the app, a Map in unit tests. */
-export interface BlobStore {
+export interface BlobStore extends OutboxStore<StoredBlob> {
   put(blob: StoredBlob): Promise<void>;
   get(hash: string): Promise<StoredBlob | undefined>;
-  /** Blobs not yet uploaded and not rejected, oldest first. */
-  pending(): Promise<StoredBlob[]>;
-  update(hash: string, patch: Partial<Pick<StoredBlob, 'uploadedAt' | 'rejected'>>): Promise<void>;
+}
+
+/** The record after the queue settled it. */
+export function settled(blob: StoredBlob, outcome: { sentAt: number } | { rejected: string }): StoredBlob {
+  return 'sentAt' in outcome ? { ...blob, uploadedAt: outcome.sentAt } : { ...blob, rejected: outcome.rejected };
 }
 
 /** A {@link BlobStore} in memory: for tests, and as the fallback when IndexedDB is unavailable. */
@@ -51,9 +54,9 @@ export class MemoryBlobStore implements BlobStore {
     return Promise.resolve(waiting.sort((a, b) => a.createdAt - b.createdAt));
   }
 
-  update(hash: string, patch: Partial<Pick<StoredBlob, 'uploadedAt' | 'rejected'>>): Promise<void> {
-    const blob = this.blobs.get(hash);
-    if (blob) this.blobs.set(hash, { ...blob, ...patch });
+  settle(blob: StoredBlob, outcome: { sentAt: number } | { rejected: string }): Promise<void> {
+    const current = this.blobs.get(blob.hash);
+    if (current) this.blobs.set(blob.hash, settled(current, outcome));
     return Promise.resolve();
   }
 }

@@ -1,33 +1,13 @@
-import type { BlobStore, StoredBlob } from './blob-store';
+import { done, openStore } from '$lib/idb/idb';
+import { settled, type BlobStore, type StoredBlob } from './blob-store';
 
-const DB_NAME = 'anguan-blobs';
-const DB_VERSION = 1;
 const STORE = 'blobs';
-
-/** Promise of an IndexedDB request. */
-function done<T>(request: IDBRequest<T>): Promise<T> {
-  return new Promise((resolve, reject) => {
-    request.onsuccess = () => resolve(request.result);
-    request.onerror = () => reject(request.error ?? new Error('IndexedDB request failed'));
-  });
-}
-
-function open(): Promise<IDBDatabase> {
-  const request = indexedDB.open(DB_NAME, DB_VERSION);
-  request.onupgradeneeded = () => {
-    const store = request.result.createObjectStore(STORE, { keyPath: 'hash' });
-    store.createIndex('createdAt', 'createdAt');
-  };
-  return done(request);
-}
+const database = openStore('anguan-blobs', STORE, 'hash');
 
 /** {@link BlobStore} in IndexedDB: survives reloads, app restarts and days offline. */
 export class IdbBlobStore implements BlobStore {
-  private db: Promise<IDBDatabase> | undefined;
-
   private async store(mode: IDBTransactionMode): Promise<IDBObjectStore> {
-    this.db ??= open();
-    return (await this.db).transaction(STORE, mode).objectStore(STORE);
+    return (await database()).transaction(STORE, mode).objectStore(STORE);
   }
 
   async put(blob: StoredBlob): Promise<void> {
@@ -45,9 +25,9 @@ export class IdbBlobStore implements BlobStore {
     return all.filter((b) => b.uploadedAt === null && b.rejected === null);
   }
 
-  async update(hash: string, patch: Partial<Pick<StoredBlob, 'uploadedAt' | 'rejected'>>): Promise<void> {
+  async settle(blob: StoredBlob, outcome: { sentAt: number } | { rejected: string }): Promise<void> {
     const store = await this.store('readwrite');
-    const blob = (await done(store.get(hash))) as StoredBlob | undefined;
-    if (blob) await done(store.put({ ...blob, ...patch }));
+    const current = (await done(store.get(blob.hash))) as StoredBlob | undefined;
+    if (current) await done(store.put(settled(current, outcome)));
   }
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { MemoryBlobStore, type StoredBlob } from './blob-store';
-import { BlobUploadQueue, type UploadOutcome } from './upload-queue';
+import { MemoryBlobStore, type StoredBlob } from '$lib/blobs/blob-store';
+import { OutboxQueue, type SendOutcome } from './outbox-queue';
 
 function blob(hash: string, createdAt: number): StoredBlob {
   return {
@@ -16,13 +16,13 @@ function blob(hash: string, createdAt: number): StoredBlob {
 }
 
 /** A server that answers from a script, and records what it was sent. */
-function scriptedServer(...answers: UploadOutcome[]) {
+function scriptedServer(...answers: SendOutcome[]) {
   const sent: string[] = [];
   return {
     sent,
     upload: (b: StoredBlob) => {
       sent.push(b.hash);
-      return Promise.resolve(answers.shift() ?? { kind: 'stored' as const });
+      return Promise.resolve(answers.shift() ?? { kind: 'sent' as const });
     },
   };
 }
@@ -40,13 +40,13 @@ function manualTimers() {
   };
 }
 
-describe('BlobUploadQueue', () => {
+describe('OutboxQueue (with the blob store)', () => {
   it('uploads every pending blob oldest first and marks them uploaded', async () => {
     const store = new MemoryBlobStore();
     await store.put(blob('b', 2));
     await store.put(blob('a', 1));
     const server = scriptedServer();
-    const queue = new BlobUploadQueue(store, server.upload, { retryDelaysMs: [1000] });
+    const queue = new OutboxQueue(store, server.upload, { retryDelaysMs: [1000] });
     await queue.flush();
     expect(server.sent).toEqual(['a', 'b']);
     expect(queue.current.pending).toBe(0);
@@ -59,7 +59,7 @@ describe('BlobUploadQueue', () => {
     await store.put(blob('b', 2));
     const server = scriptedServer({ kind: 'retry', reason: '网络不可用' });
     const timers = manualTimers();
-    const queue = new BlobUploadQueue(store, server.upload, { retryDelaysMs: [1000, 5000], schedule: timers.schedule });
+    const queue = new OutboxQueue(store, server.upload, { retryDelaysMs: [1000, 5000], schedule: timers.schedule });
     await queue.flush();
     expect(server.sent).toEqual(['a']);
     expect(queue.current).toMatchObject({ pending: 2, lastError: '网络不可用' });
@@ -74,10 +74,10 @@ describe('BlobUploadQueue', () => {
   it('backs off further after each consecutive failure, up to the last delay', async () => {
     const store = new MemoryBlobStore();
     await store.put(blob('a', 1));
-    const retry: UploadOutcome = { kind: 'retry', reason: '服务器繁忙' };
+    const retry: SendOutcome = { kind: 'retry', reason: '服务器繁忙' };
     const server = scriptedServer(retry, retry, retry);
     const timers = manualTimers();
-    const queue = new BlobUploadQueue(store, server.upload, { retryDelaysMs: [1000, 5000], schedule: timers.schedule });
+    const queue = new OutboxQueue(store, server.upload, { retryDelaysMs: [1000, 5000], schedule: timers.schedule });
     const delays: number[] = [];
     for (let i = 0; i < 3; i++) {
       await queue.flush();
@@ -91,7 +91,7 @@ describe('BlobUploadQueue', () => {
     await store.put(blob('bad', 1));
     await store.put(blob('good', 2));
     const server = scriptedServer({ kind: 'rejected', reason: '文件类型不支持' });
-    const queue = new BlobUploadQueue(store, server.upload, { retryDelaysMs: [1000] });
+    const queue = new OutboxQueue(store, server.upload, { retryDelaysMs: [1000] });
     await queue.flush();
     expect(server.sent).toEqual(['bad', 'good']);
     expect(queue.current).toMatchObject({ pending: 0, rejected: 1, lastError: '文件类型不支持' });
@@ -102,7 +102,7 @@ describe('BlobUploadQueue', () => {
     const store = new MemoryBlobStore();
     await store.put(blob('a', 1));
     const timers = manualTimers();
-    const queue = new BlobUploadQueue(store, () => Promise.reject(new Error('boom')), {
+    const queue = new OutboxQueue(store, () => Promise.reject(new Error('boom')), {
       retryDelaysMs: [1000],
       schedule: timers.schedule,
     });
@@ -115,7 +115,7 @@ describe('BlobUploadQueue', () => {
     const store = new MemoryBlobStore();
     await store.put(blob('a', 1));
     const server = scriptedServer();
-    const queue = new BlobUploadQueue(store, server.upload, { retryDelaysMs: [1000] });
+    const queue = new OutboxQueue(store, server.upload, { retryDelaysMs: [1000] });
     await Promise.all([queue.flush(), queue.flush(), queue.flush()]);
     expect(server.sent).toEqual(['a']);
   });
@@ -123,7 +123,7 @@ describe('BlobUploadQueue', () => {
   it('tells subscribers the pending count', async () => {
     const store = new MemoryBlobStore();
     await store.put(blob('a', 1));
-    const queue = new BlobUploadQueue(store, scriptedServer().upload, { retryDelaysMs: [1000] });
+    const queue = new OutboxQueue(store, scriptedServer().upload, { retryDelaysMs: [1000] });
     const seen: number[] = [];
     queue.subscribe((s) => seen.push(s.pending));
     await queue.publish();

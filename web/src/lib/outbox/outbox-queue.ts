@@ -1,16 +1,28 @@
-import type { BlobStore, StoredBlob } from './blob-store';
+/**
+ * Sends what the device made offline to the server when it can: blob uploads and document registrations.
+ * One item at a time, oldest first; a round stops at the first retryable failure and tries again after a
+ * backoff (or at once on {@link OutboxQueue.flush}); nothing is ever dropped.
+ *
+ * @module
+ */
 
-/** What one upload attempt came to. */
-export type UploadOutcome =
-  | { kind: 'stored' }
+/** What one attempt to send an item came to. */
+export type SendOutcome =
+  | { kind: 'sent' }
   /** Network down, server busy, session expired: try again later. */
   | { kind: 'retry'; reason: string }
-  /** The server will never take it (wrong type, too big): stop trying and show why. */
+  /** The server will never take it (wrong type, no permission): stop trying and show why. */
   | { kind: 'rejected'; reason: string };
 
-export type Uploader = (blob: StoredBlob) => Promise<UploadOutcome>;
+/** The device storage behind a queue. */
+export interface OutboxStore<T> {
+  /** Items still to send, oldest first (neither sent nor rejected). */
+  pending(): Promise<T[]>;
+  /** Records the final outcome of an item. */
+  settle(item: T, outcome: { sentAt: number } | { rejected: string }): Promise<void>;
+}
 
-export interface UploadQueueOptions {
+export interface OutboxQueueOptions {
   /** Waits between failed rounds, in ms; the last one repeats. */
   retryDelaysMs: readonly number[];
   /** Timer seam for tests; returns a cancel function. */
@@ -18,12 +30,12 @@ export interface UploadQueueOptions {
   now?: () => number;
 }
 
-export interface UploadQueueState {
-  /** Blobs on the device that the server does not have yet. */
+export interface OutboxState {
+  /** Items on the device that the server does not have yet. */
   pending: number;
-  /** Blobs the server refused for good. */
+  /** Items the server refused for good since the app started. */
   rejected: number;
-  /** Why the last round stopped, in zh-CN; null after a clean round. */
+  /** Why the last round stopped (zh-CN); null after a clean round. */
   lastError: string | null;
 }
 
@@ -32,33 +44,27 @@ const defaultSchedule = (run: () => void, delayMs: number) => {
   return () => clearTimeout(timer);
 };
 
-/**
- * Sends device-held blobs to the server one at a time, oldest first. A round stops at the first retryable
- * failure and tries again after a backoff (or at once on {@link flush}); nothing is ever dropped from the store.
- */
-export class BlobUploadQueue {
-  private state: UploadQueueState = { pending: 0, rejected: 0, lastError: null };
-  private readonly listeners = new Set<(state: UploadQueueState) => void>();
+export class OutboxQueue<T> {
+  private state: OutboxState = { pending: 0, rejected: 0, lastError: null };
+  private readonly listeners = new Set<(state: OutboxState) => void>();
   private running: Promise<void> | null = null;
   private again = false;
   private failures = 0;
   private cancelRetry: (() => void) | null = null;
   private stopped = false;
-  /** Refusals seen by this queue since the app started. */
-  private rejectedCount = 0;
 
   constructor(
-    private readonly store: BlobStore,
-    private readonly upload: Uploader,
-    private readonly options: UploadQueueOptions,
+    private readonly store: OutboxStore<T>,
+    private readonly send: (item: T) => Promise<SendOutcome>,
+    private readonly options: OutboxQueueOptions,
   ) {}
 
-  get current(): UploadQueueState {
+  get current(): OutboxState {
     return this.state;
   }
 
   /** Calls `listener` on every state change; returns the unsubscribe. */
-  subscribe(listener: (state: UploadQueueState) => void): () => void {
+  subscribe(listener: (state: OutboxState) => void): () => void {
     this.listeners.add(listener);
     return () => this.listeners.delete(listener);
   }
@@ -81,6 +87,13 @@ export class BlobUploadQueue {
     this.cancelRetry?.();
   }
 
+  /** Recounts from the store and tells listeners. */
+  async publish(lastError: string | null = this.state.lastError): Promise<void> {
+    const pending = (await this.store.pending()).length;
+    this.state = { pending, rejected: this.state.rejected, lastError };
+    for (const listener of this.listeners) listener(this.state);
+  }
+
   private async loop(): Promise<void> {
     do {
       this.again = false;
@@ -90,10 +103,10 @@ export class BlobUploadQueue {
 
   private async round(): Promise<void> {
     let lastError: string | null = null;
-    for (const blob of await this.store.pending()) {
+    for (const item of await this.store.pending()) {
       if (this.stopped) return;
-      const outcome = await this.upload(blob).catch(
-        (error: unknown): UploadOutcome => ({ kind: 'retry', reason: String(error) }),
+      const outcome = await this.send(item).catch(
+        (error: unknown): SendOutcome => ({ kind: 'retry', reason: String(error) }),
       );
       if (outcome.kind === 'retry') {
         await this.publish(outcome.reason);
@@ -101,11 +114,11 @@ export class BlobUploadQueue {
         return;
       }
       this.failures = 0;
-      if (outcome.kind === 'stored') {
-        await this.store.update(blob.hash, { uploadedAt: (this.options.now ?? Date.now)() });
+      if (outcome.kind === 'sent') {
+        await this.store.settle(item, { sentAt: (this.options.now ?? Date.now)() });
       } else {
-        await this.store.update(blob.hash, { rejected: outcome.reason });
-        this.rejectedCount++;
+        await this.store.settle(item, { rejected: outcome.reason });
+        this.state = { ...this.state, rejected: this.state.rejected + 1 };
         lastError = outcome.reason;
       }
       await this.publish(lastError);
@@ -119,12 +132,5 @@ export class BlobUploadQueue {
     this.failures++;
     const schedule = this.options.schedule ?? defaultSchedule;
     this.cancelRetry = schedule(() => void this.flush(), delay);
-  }
-
-  /** Recounts from the store and tells listeners. */
-  async publish(lastError: string | null = this.state.lastError): Promise<void> {
-    const pending = (await this.store.pending()).length;
-    this.state = { pending, rejected: this.rejectedCount, lastError };
-    for (const listener of this.listeners) listener(this.state);
   }
 }
