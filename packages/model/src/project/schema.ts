@@ -1,0 +1,73 @@
+/**
+ * The project document (`project:<project id>`): the project's 超危大工程 (works beyond a certain scale, each with
+ * its documents) and its 机械设备 (tower cranes, hoists…). Basic for now; the project screens extend it through
+ * migrations.
+ *
+ * | root | type | key | value |
+ * |---|---|---|---|
+ * | `meta` | Y.Map | `schemaVersion`, `projectId` | |
+ * | `works` | Y.Map | work id (UUID) | {@link DangerousWork} |
+ * | `workRecords` | Y.Map | `workId|recordType` | {@link WorkRecord} |
+ * | `equipment` | Y.Map | equipment id (UUID) | {@link Equipment} |
+ */
+
+export const PROJECT_ROOTS = Object.freeze({
+  meta: 'meta',
+  works: 'works',
+  workRecords: 'workRecords',
+  equipment: 'equipment',
+} as const);
+
+export const PROJECT_META_KEYS = Object.freeze({
+  schemaVersion: 'schemaVersion',
+  projectId: 'projectId',
+} as const);
+
+export interface DangerousWork {
+  readonly name: string;
+  /** Category id from the standards' dangerous-works list (e.g. `deep_excavation`), free text if none fits. */
+  readonly category: string;
+  readonly createdAt: string;
+}
+
+/** The documents every 超危大 work needs; a missing one is a gap the overview flags. */
+export const WORK_RECORD_TYPES = [
+  'plan',
+  'expertReview',
+  'briefing',
+  'acceptance',
+  'implementation',
+] as const;
+export type WorkRecordType = (typeof WORK_RECORD_TYPES)[number];
+export const WORK_RECORD_LABELS: Readonly<Record<WorkRecordType, string>> = {
+  plan: '专项施工方案',
+  expertReview: '专家论证',
+  briefing: '交底记录',
+  acceptance: '验收记录',
+  implementation: '实施情况',
+};
+
+export interface WorkRecord {
+  /** YYYY-MM-DD or null. */
+  readonly date: string | null;
+  readonly note: string;
+  /** 验收结论 for acceptance, else null. */
+  readonly conclusion: string | null;
+  /** Blob hashes of the scanned documents. */
+  readonly files: readonly string[];
+}
+
+export const EQUIPMENT_TYPES = ['tower_crane', 'hoist', 'other'] as const;
+export type EquipmentType = (typeof EQUIPMENT_TYPES)[number];
+
+export interface Equipment {
+  readonly type: EquipmentType;
+  readonly name: string;
+  /** 使用登记编号. */
+  readonly registrationNumber: string;
+  /** YYYY-MM-DD of the last inspection (检验), or null. */
+  readonly lastInspectionDate: string | null;
+  /** YYYY-MM-DD the next inspection is due, or null. */
+  readonly nextInspectionDate: string | null;
+  readonly createdAt: string;
+}

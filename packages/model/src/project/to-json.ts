@@ -1,0 +1,103 @@
+import type * as Y from 'yjs';
+import { isRecord, str, type IssueSink } from '../issues.js';
+import { schemaVersionOf } from '../migrate.js';
+import { isIsoDate, isSha256Hex } from '../values.js';
+import {
+  EQUIPMENT_TYPES,
+  PROJECT_META_KEYS,
+  PROJECT_ROOTS,
+  WORK_RECORD_TYPES,
+  type DangerousWork,
+  type Equipment,
+  type EquipmentType,
+  type WorkRecord,
+  type WorkRecordType,
+} from './schema.js';
+
+export interface DangerousWorkJSON extends DangerousWork {
+  readonly workId: string;
+  readonly records: Readonly<Partial<Record<WorkRecordType, WorkRecord>>>;
+  /** Record types still missing (flagged as gaps in the overview). */
+  readonly gaps: readonly WorkRecordType[];
+}
+
+export interface ProjectDocJSON {
+  readonly kind: 'project';
+  readonly schemaVersion: number;
+  readonly projectId: string | null;
+  /** Oldest first. */
+  readonly works: readonly DangerousWorkJSON[];
+  /** Oldest first. */
+  readonly equipment: ReadonlyArray<Equipment & { equipmentId: string }>;
+}
+
+/** Converts a project document to JSON (malformed entries skipped, reported to `issues`). */
+export function projectDocToJSON(doc: Y.Doc, issues?: IssueSink): ProjectDocJSON {
+  const records = doc.getMap<unknown>(PROJECT_ROOTS.workRecords);
+  const works: DangerousWorkJSON[] = [];
+  doc.getMap<unknown>(PROJECT_ROOTS.works).forEach((value, workId) => {
+    const name = isRecord(value) ? str(value, 'name') : null;
+    if (!isRecord(value) || name === null) {
+      issues?.add(`works.${workId}`, 'malformed_entry', '超危大工程记录无效');
+      return;
+    }
+    const byType: Partial<Record<WorkRecordType, WorkRecord>> = {};
+    for (const type of WORK_RECORD_TYPES) {
+      const record = toWorkRecord(records.get(`${workId}|${type}`));
+      if (record) byType[type] = record;
+    }
+    works.push({
+      workId,
+      name,
+      category: str(value, 'category') ?? '',
+      createdAt: str(value, 'createdAt') ?? '',
+      records: byType,
+      gaps: WORK_RECORD_TYPES.filter((t) => !byType[t]),
+    });
+  });
+  const equipment: Array<Equipment & { equipmentId: string }> = [];
+  doc.getMap<unknown>(PROJECT_ROOTS.equipment).forEach((value, equipmentId) => {
+    const item = toEquipment(value);
+    if (item) equipment.push({ equipmentId, ...item });
+    else issues?.add(`equipment.${equipmentId}`, 'malformed_entry', '设备记录无效');
+  });
+  const projectId = doc.getMap<unknown>(PROJECT_ROOTS.meta).get(PROJECT_META_KEYS.projectId);
+  return {
+    kind: 'project',
+    schemaVersion: schemaVersionOf(doc),
+    projectId: typeof projectId === 'string' ? projectId : null,
+    works: works.sort((a, b) => cmp(a.createdAt, b.createdAt) || cmp(a.workId, b.workId)),
+    equipment: equipment.sort((a, b) => cmp(a.createdAt, b.createdAt) || cmp(a.equipmentId, b.equipmentId)),
+  };
+}
+
+/** Blob hashes referenced by the work records. */
+export function projectDocBlobRefs(json: ProjectDocJSON): string[] {
+  const hashes = new Set<string>();
+  for (const work of json.works)
+    for (const record of Object.values(work.records)) record.files.forEach((h) => hashes.add(h));
+  return [...hashes].sort();
+}
+
+function toWorkRecord(value: unknown): WorkRecord | null {
+  if (!isRecord(value)) return null;
+  const date = isIsoDate(value.date) ? value.date : null;
+  const files = Array.isArray(value.files) ? value.files.filter(isSha256Hex) : [];
+  return { date, note: str(value, 'note') ?? '', conclusion: str(value, 'conclusion'), files };
+}
+
+function toEquipment(value: unknown): Equipment | null {
+  if (!isRecord(value) || !EQUIPMENT_TYPES.includes(value.type as never) || typeof value.name !== 'string')
+    return null;
+  const date = (v: unknown) => (isIsoDate(v) ? v : null);
+  return {
+    type: value.type as EquipmentType,
+    name: value.name,
+    registrationNumber: str(value, 'registrationNumber') ?? '',
+    lastInspectionDate: date(value.lastInspectionDate),
+    nextInspectionDate: date(value.nextInspectionDate),
+    createdAt: str(value, 'createdAt') ?? '',
+  };
+}
+
+const cmp = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);

@@ -1,0 +1,99 @@
+import type * as Y from 'yjs';
+import { isRecord, str, type IssueSink } from '../issues.js';
+import { schemaVersionOf } from '../migrate.js';
+import { isSha256Hex } from '../values.js';
+import {
+  RECTIFICATION_META_KEYS,
+  RECTIFICATION_ROOTS,
+  REVIEW_VERDICTS,
+  type RectificationStatus,
+  type Reply,
+  type Review,
+  type ReviewVerdict,
+} from './schema.js';
+
+export interface RectificationJSON {
+  readonly kind: 'rectification';
+  readonly schemaVersion: number;
+  readonly inspectionId: string | null;
+  readonly projectId: string | null;
+  /** Oldest first. */
+  readonly replies: ReadonlyArray<Reply & { replyId: string }>;
+  /** Oldest first. */
+  readonly reviews: ReadonlyArray<Review & { reviewId: string }>;
+  readonly status: RectificationStatus;
+}
+
+/** Converts a rectification document to JSON (malformed entries skipped, reported to `issues`). */
+export function rectificationToJSON(doc: Y.Doc, issues?: IssueSink): RectificationJSON {
+  const meta = doc.getMap<unknown>(RECTIFICATION_ROOTS.meta);
+  const replies: Array<Reply & { replyId: string }> = [];
+  doc.getMap<unknown>(RECTIFICATION_ROOTS.replies).forEach((value, replyId) => {
+    const photos = isRecord(value) && Array.isArray(value.photos) ? value.photos.filter(isSha256Hex) : null;
+    const text = isRecord(value) ? str(value, 'text') : null;
+    if (!isRecord(value) || photos === null || text === null) {
+      issues?.add(`replies.${replyId}`, 'malformed_entry', '整改回复记录无效');
+      return;
+    }
+    const [authorUserId, authorName, at] = [
+      str(value, 'authorUserId'),
+      str(value, 'authorName'),
+      str(value, 'at'),
+    ];
+    replies.push({
+      replyId,
+      authorUserId: authorUserId ?? '',
+      authorName: authorName ?? '',
+      at: at ?? '',
+      text,
+      photos,
+    });
+  });
+  const reviews: Array<Review & { reviewId: string }> = [];
+  doc.getMap<unknown>(RECTIFICATION_ROOTS.reviews).forEach((value, reviewId) => {
+    if (!isRecord(value) || !REVIEW_VERDICTS.includes(value.verdict as never)) {
+      issues?.add(`reviews.${reviewId}`, 'malformed_entry', '复查记录无效');
+      return;
+    }
+    reviews.push({
+      reviewId,
+      reviewerUserId: str(value, 'reviewerUserId') ?? '',
+      reviewerName: str(value, 'reviewerName') ?? '',
+      at: str(value, 'at') ?? '',
+      verdict: value.verdict as ReviewVerdict,
+      note: str(value, 'note') ?? '',
+    });
+  });
+  replies.sort((a, b) => cmp(a.at, b.at) || cmp(a.replyId, b.replyId));
+  reviews.sort((a, b) => cmp(a.at, b.at) || cmp(a.reviewId, b.reviewId));
+  const inspectionId = meta.get(RECTIFICATION_META_KEYS.inspectionId);
+  const projectId = meta.get(RECTIFICATION_META_KEYS.projectId);
+  return {
+    kind: 'rectification',
+    schemaVersion: schemaVersionOf(doc),
+    inspectionId: typeof inspectionId === 'string' ? inspectionId : null,
+    projectId: typeof projectId === 'string' ? projectId : null,
+    replies,
+    reviews,
+    status: rectificationStatus(replies, reviews),
+  };
+}
+
+/** Derives the status: the latest review decides, unless a reply came after it. */
+export function rectificationStatus(
+  replies: ReadonlyArray<{ at: string }>,
+  reviews: ReadonlyArray<{ at: string; verdict: ReviewVerdict }>,
+): RectificationStatus {
+  const lastReview = reviews.at(-1);
+  const lastReply = replies.at(-1);
+  if (lastReview?.verdict === 'accepted') return 'accepted';
+  if (lastReview && (!lastReply || lastReply.at <= lastReview.at)) return 'rejected';
+  return lastReply ? 'replied' : 'open';
+}
+
+/** Blob hashes referenced by the replies. */
+export function rectificationBlobRefs(json: RectificationJSON): string[] {
+  return [...new Set(json.replies.flatMap((r) => r.photos))].sort();
+}
+
+const cmp = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
