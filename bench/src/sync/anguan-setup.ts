@@ -1,0 +1,88 @@
+/**
+ * Puts our server in the state a real user meets: a registered enterprise, a session cookie, a project the
+ * enterprise owns and every benchmark document registered through the API before it syncs (DESIGN "Documents").
+ *
+ * @module
+ */
+import path from 'node:path';
+import Database from 'better-sqlite3';
+
+/** The sample enterprise (valid check digits; see the brief). */
+const ACCOUNT = {
+  creditCode: '91320100MA1MXX0A01',
+  name: '基准测试建筑有限公司',
+  password: 'Anquan2026',
+  contactName: '基准',
+  contactIdNumber: '320102198506120034',
+  contactPhone: '13812345678',
+} as const;
+
+/** Document registrations in flight at once. */
+const REGISTER_CONCURRENCY = 8;
+
+/** What the benchmark needs to connect to our server. */
+export interface AnguanSession {
+  /** `anguan_session=<token>`, for the `cookie` header. */
+  readonly cookie: string;
+  readonly projectId: string;
+}
+
+async function post(baseUrl: string, route: string, body: unknown, cookie?: string): Promise<Response> {
+  const headers: Record<string, string> = { 'content-type': 'application/json', origin: baseUrl };
+  if (cookie) headers.cookie = cookie;
+  const response = await fetch(baseUrl + route, {
+    method: 'POST',
+    headers,
+    body: JSON.stringify(body),
+    signal: AbortSignal.timeout(30_000),
+  });
+  if (!response.ok) throw new Error(`POST ${route}: HTTP ${response.status} ${await response.text()}`);
+  return response;
+}
+
+/** Registers the enterprise, logs in, and inserts one project it owns straight into SQLite. */
+export async function prepareAnguan(baseUrl: string, dataDir: string): Promise<AnguanSession> {
+  await post(baseUrl, '/api/auth/register', ACCOUNT);
+  const login = await post(baseUrl, '/api/auth/login', { login: ACCOUNT.creditCode, password: ACCOUNT.password });
+  const setCookie = login.headers.getSetCookie().find((c) => c.startsWith('anguan_session='));
+  if (!setCookie) throw new Error('login did not set anguan_session');
+  const cookie = setCookie.split(';')[0] as string;
+  const projectId = insertProject(path.join(dataDir, 'anguan.sqlite'));
+  return { cookie, projectId };
+}
+
+function insertProject(file: string): string {
+  const db = new Database(file);
+  try {
+    db.pragma('busy_timeout = 5000');
+    const enterprise = db.prepare('SELECT id FROM enterprises WHERE credit_code = ?').get(ACCOUNT.creditCode) as
+      | { id: string }
+      | undefined;
+    if (!enterprise) throw new Error('registered enterprise not found in SQLite');
+    const id = crypto.randomUUID();
+    db.prepare(
+      `INSERT INTO projects (id, filing_number, name, constructor_credit_code, constructor_name, enterprise_id, status)
+       VALUES (?, ?, ?, ?, ?, ?, 'in_construction')`,
+    ).run(id, `BENCH-${id.slice(0, 8)}`, '基准测试项目', ACCOUNT.creditCode, ACCOUNT.name, enterprise.id);
+    return id;
+  } finally {
+    db.close();
+  }
+}
+
+/** Registers each `inspection:<uuid>` document with `POST /api/documents`, a few at a time. */
+export async function registerAnguanDocs(
+  baseUrl: string,
+  session: AnguanSession,
+  names: readonly string[],
+): Promise<void> {
+  let next = 0;
+  const worker = async (): Promise<void> => {
+    while (next < names.length) {
+      const name = names[next++] as string;
+      const body = { name, kind: 'inspection', projectId: session.projectId, method: 'jgj59', origin: 'self' };
+      await post(baseUrl, '/api/documents', body, session.cookie);
+    }
+  };
+  await Promise.all(Array.from({ length: REGISTER_CONCURRENCY }, worker));
+}

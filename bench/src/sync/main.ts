@@ -1,0 +1,109 @@
+/**
+ * `pnpm bench:sync`: our sync server against @y/websocket-server and Hocuspocus, side by side in one run. Each
+ * scenario runs against every server in turn, each on a freshly started process, so a busy moment on the machine
+ * hits all of them alike. Results go to `bench/results/`.
+ *
+ * @module
+ */
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseOptions, type BenchOptions } from './options.js';
+import { markdownReport, type RunInfo } from './report.js';
+import { runCold } from './scenario-cold.js';
+import { runIdle } from './scenario-idle.js';
+import { runLoad } from './scenario-load.js';
+import { SERVER_LABELS, startServer, type ServerHandle, type ServerKind } from './servers.js';
+import { evaluateTargets, type ServerResults } from './targets.js';
+
+const resultsDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../results');
+
+type Scenario = 'load' | 'idle' | 'cold';
+
+async function withServer<T>(
+  kind: ServerKind,
+  options: BenchOptions,
+  body: (server: ServerHandle) => Promise<T>,
+): Promise<T> {
+  const nodeFlags =
+    options.cpuProf && kind === 'anguan' ? ['--cpu-prof', `--cpu-prof-dir=${path.join(resultsDir, 'profiles')}`] : [];
+  const server = await startServer(kind, { nodeFlags });
+  try {
+    return await body(server);
+  } finally {
+    await server.stop();
+  }
+}
+
+async function runScenario(scenario: Scenario, results: ServerResults, options: BenchOptions): Promise<void> {
+  const started = performance.now();
+  process.stdout.write(`  ${scenario.padEnd(5)} ${results.label} … `);
+  try {
+    await withServer(results.kind, options, async (server) => {
+      if (scenario === 'load') results.load = await runLoad(server, options.load);
+      else if (scenario === 'idle') results.idle = await runIdle(server, options.idle);
+      else results.cold = await runCold(server, options.cold);
+    });
+    console.log(`${((performance.now() - started) / 1000).toFixed(1)} s`);
+  } catch (error) {
+    const message = (error as Error).message;
+    results.errors.push(`${scenario}: ${message}`);
+    console.log(`failed: ${message}`);
+  }
+}
+
+function gitCommit(): string {
+  try {
+    return execFileSync('git', ['rev-parse', '--short', 'HEAD'], { encoding: 'utf8' }).trim();
+  } catch {
+    return 'unknown';
+  }
+}
+
+function writeResults(markdown: string, json: unknown, startedAt: Date, quick: boolean): string[] {
+  mkdirSync(resultsDir, { recursive: true });
+  const stamp = startedAt.toISOString().slice(0, 16).replace(':', '');
+  const base = path.join(resultsDir, `${stamp}${quick ? '-quick' : ''}-sync`);
+  writeFileSync(`${base}.json`, `${JSON.stringify(json, null, 2)}\n`);
+  writeFileSync(`${base}.md`, markdown);
+  const written = [`${base}.json`, `${base}.md`];
+  if (!quick) {
+    writeFileSync(path.join(resultsDir, 'latest-sync.md'), markdown);
+    written.push(path.join(resultsDir, 'latest-sync.md'));
+  }
+  return written;
+}
+
+async function main(): Promise<void> {
+  const options = parseOptions(process.argv.slice(2));
+  const startedAt = new Date();
+  const loadBefore = os.loadavg()[0] as number;
+  const results: ServerResults[] = options.servers.map((kind) => ({ kind, label: SERVER_LABELS[kind], errors: [] }));
+  console.log(`sync benchmark${options.quick ? ' (quick)' : ''}: ${options.servers.join(', ')}`);
+  for (const scenario of ['load', 'idle', 'cold'] as const) {
+    for (const serverResults of results) await runScenario(scenario, serverResults, options);
+  }
+  const info: RunInfo = {
+    startedAt: startedAt.toISOString(),
+    durationS: (Date.now() - startedAt.getTime()) / 1000,
+    node: process.version,
+    cpus: os.cpus().length,
+    loadAverage: [loadBefore, os.loadavg()[0] as number],
+    commit: gitCommit(),
+  };
+  const verdicts = evaluateTargets(results);
+  const markdown = markdownReport(info, options, results, verdicts);
+  console.log(`\n${markdown}`);
+  if (options.write) {
+    const files = writeResults(markdown, { info, options, results, verdicts }, startedAt, options.quick);
+    console.log(`wrote ${files.map((f) => path.relative(process.cwd(), f)).join(', ')}`);
+  }
+  if (results.some((r) => r.errors.length > 0)) process.exitCode = 1;
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exitCode = 1;
+});

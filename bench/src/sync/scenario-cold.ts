@@ -1,0 +1,104 @@
+/**
+ * Cold load: one document receives 10,000 small updates (map sets and text inserts, each its own message), then a
+ * fresh client is timed from socket creation to the end of the sync handshake with the whole state applied.
+ *
+ * Ours has every connection closed and waits until the server has unloaded the document, so each load comes from
+ * SQLite. The baselines have no persistence: an idle "holder" client keeps the document in their memory
+ * (Hocuspocus would otherwise discard it), so they only re-encode the in-memory document.
+ *
+ * @module
+ */
+import * as Y from 'yjs';
+import { BenchClient } from './client.js';
+import type { ServerHandle } from './servers.js';
+import { median } from './stats.js';
+
+export interface ColdParams {
+  readonly updates: number;
+  readonly repetitions: number;
+  /** How long ours is left alone before each load so it unloads the document (its grace period plus margin). */
+  readonly unloadWaitMs: number;
+}
+
+export interface ColdResult {
+  readonly updates: number;
+  /** Bytes of `encodeStateAsUpdate` of the final document. */
+  readonly docBytes: number;
+  /** Time for the server to accept all updates (last one visible to a new client), in ms. */
+  readonly ingestMs: number;
+  readonly loadsMs: number[];
+  readonly medianMs: number;
+  /** Whether the document was held in memory (baselines) or unloaded first (ours). */
+  readonly fromMemory: boolean;
+}
+
+const VERIFY_DEADLINE_MS = 120_000;
+const KEYS = 100;
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+function sameState(a: Y.Doc, b: Y.Doc): boolean {
+  return Buffer.from(Y.encodeStateVector(a)).equals(Buffer.from(Y.encodeStateVector(b)));
+}
+
+async function writeUpdates(writer: BenchClient, count: number): Promise<void> {
+  const doc = writer.doc as Y.Doc;
+  const map = doc.getMap('fields');
+  const text = doc.getText('notes');
+  for (let i = 0; i < count; i++) {
+    if (i % 2 === 0) map.set(`k${(i / 2) % KEYS}`, `value ${i}`);
+    else text.insert(text.length, `n${i} `);
+    if (writer.bufferedAmount > 1 << 20) await sleep(5);
+  }
+}
+
+/** Loads the document with a fresh full client; returns it (synced) for verification. */
+async function load(server: ServerHandle, name: string): Promise<BenchClient> {
+  const client = new BenchClient(server.endpoint, name, 'full');
+  await client.synced;
+  return client;
+}
+
+async function waitUntilStored(server: ServerHandle, name: string, expected: Y.Doc): Promise<void> {
+  const deadline = performance.now() + VERIFY_DEADLINE_MS;
+  for (;;) {
+    const probe = await load(server, name);
+    const ok = sameState(probe.doc as Y.Doc, expected);
+    await probe.close();
+    if (ok) return;
+    if (performance.now() > deadline) throw new Error(`${server.kind}: ${name} never reached the written state`);
+    await sleep(200);
+  }
+}
+
+/** Runs the cold-load scenario against a freshly started server. */
+export async function runCold(server: ServerHandle, params: ColdParams): Promise<ColdResult> {
+  const name = server.docName();
+  await server.prepareDocs([name]);
+  const fromMemory = server.kind !== 'anguan';
+  const writer = await load(server, name);
+  const started = performance.now();
+  await writeUpdates(writer, params.updates);
+  const expected = writer.doc as Y.Doc;
+  await waitUntilStored(server, name, expected);
+  const ingestMs = performance.now() - started;
+  const docBytes = Y.encodeStateAsUpdate(expected).byteLength;
+  const holder = fromMemory ? writer : null;
+  const reference = new Y.Doc();
+  Y.applyUpdate(reference, Y.encodeStateAsUpdate(expected));
+  if (!holder) await writer.close();
+
+  const loadsMs: number[] = [];
+  try {
+    for (let i = 0; i < params.repetitions; i++) {
+      await sleep(fromMemory ? 200 : params.unloadWaitMs);
+      const client = await load(server, name);
+      const ok = sameState(client.doc as Y.Doc, reference);
+      await client.close();
+      if (!ok) throw new Error(`${server.kind}: cold load returned a different state`);
+      loadsMs.push(client.syncedMs);
+    }
+  } finally {
+    await holder?.close();
+  }
+  return { updates: params.updates, docBytes, ingestMs, loadsMs, medianMs: median(loadsMs), fromMemory };
+}

@@ -1,0 +1,174 @@
+/**
+ * Starts each server under test as a child process on 127.0.0.1, so its CPU and memory can be read from procfs
+ * apart from the clients': ours (auth and persistence on), the reference y-websocket server and Hocuspocus (both
+ * with no auth and no persistence).
+ *
+ * @module
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { Endpoint } from './client.js';
+import { prepareAnguan, registerAnguanDocs, type AnguanSession } from './anguan-setup.js';
+
+export const SERVER_KINDS = ['anguan', 'ywss', 'hocuspocus'] as const;
+export type ServerKind = (typeof SERVER_KINDS)[number];
+
+/** Human names for reports. */
+export const SERVER_LABELS: Record<ServerKind, string> = {
+  anguan: 'anguan (auth + SQLite)',
+  ywss: '@y/websocket-server 0.1.5',
+  hocuspocus: '@hocuspocus/server 4.7.0',
+};
+
+/** How long a server may take to print its ready line. */
+const START_TIMEOUT_MS = 60_000;
+
+const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
+
+/** A running server under test. */
+export interface ServerHandle {
+  readonly kind: ServerKind;
+  readonly pid: number;
+  readonly httpUrl: string;
+  readonly endpoint: Endpoint;
+  /** Makes documents connectable (ours registers them through the API; the baselines accept any name). */
+  prepareDocs(names: readonly string[]): Promise<void>;
+  /** A fresh document name; ours needs `inspection:<uuid>`. */
+  docName(): string;
+  stop(): Promise<void>;
+}
+
+/** Asks the kernel for a free loopback port. */
+export function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const probe = createServer();
+    probe.once('error', reject);
+    probe.listen(0, '127.0.0.1', () => {
+      const address = probe.address();
+      probe.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port'))));
+    });
+  });
+}
+
+function waitForLine(child: ChildProcess, pattern: RegExp, name: string): Promise<void> {
+  return new Promise((resolve, reject) => {
+    let output = '';
+    const timer = setTimeout(() => reject(new Error(`${name} did not start:\n${output}`)), START_TIMEOUT_MS);
+    const onData = (chunk: Buffer): void => {
+      output += chunk.toString();
+      if (pattern.test(output)) {
+        clearTimeout(timer);
+        child.stdout?.off('data', onData);
+        resolve();
+      }
+    };
+    child.stdout?.on('data', onData);
+    child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    child.once('exit', (code) => {
+      clearTimeout(timer);
+      reject(new Error(`${name} exited with ${code}:\n${output}`));
+    });
+  });
+}
+
+function stopChild(child: ChildProcess): Promise<void> {
+  if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
+  return new Promise((resolve) => {
+    const timer = setTimeout(() => child.kill('SIGKILL'), 5_000);
+    child.once('exit', () => {
+      clearTimeout(timer);
+      resolve();
+    });
+    child.kill('SIGTERM');
+  });
+}
+
+interface Spawned {
+  child: ChildProcess;
+  port: number;
+}
+
+async function spawnServer(
+  kind: ServerKind,
+  args: string[],
+  cwd: string,
+  env: Record<string, string>,
+  ready: RegExp,
+  nodeFlags: readonly string[],
+): Promise<Spawned> {
+  const port = await freePort();
+  const child = spawn(process.execPath, [...nodeFlags, ...args], {
+    cwd,
+    env: { ...process.env, ...env, PORT: String(port), HOST: '127.0.0.1', NODE_ENV: 'production' },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  await waitForLine(child, ready, kind);
+  // Keep draining output so a chatty server never blocks on a full pipe.
+  child.stdout?.resume();
+  child.stderr?.on('data', (chunk: Buffer) => process.stderr.write(`[${kind}] ${chunk.toString()}`));
+  return { child, port };
+}
+
+function baseHandle(kind: ServerKind, spawned: Spawned, framing: Endpoint['framing'], cleanup = () => {}) {
+  const httpUrl = `http://127.0.0.1:${spawned.port}`;
+  return {
+    kind,
+    pid: spawned.child.pid as number,
+    httpUrl,
+    endpoint: { wsBase: `ws://127.0.0.1:${spawned.port}/`, framing, origin: httpUrl } as Endpoint,
+    prepareDocs: async () => {},
+    docName: () => `bench-${crypto.randomUUID()}`,
+    stop: async () => {
+      await stopChild(spawned.child);
+      cleanup();
+    },
+  };
+}
+
+/** Options for {@link startServer}. */
+export interface StartOptions {
+  /** Extra node flags for the server process, e.g. `--cpu-prof`. */
+  readonly nodeFlags?: readonly string[];
+}
+
+/** Starts one server and, for ours, an account with a session and a project to hold the documents. */
+export async function startServer(kind: ServerKind, options: StartOptions = {}): Promise<ServerHandle> {
+  const flags = options.nodeFlags ?? [];
+  if (kind === 'ywss') {
+    const cwd = path.join(repoRoot, 'bench/baselines/ywss');
+    const bin = 'node_modules/@y/websocket-server/src/server.js';
+    return baseHandle(kind, await spawnServer(kind, [bin], cwd, {}, /running at/, flags), 'plain');
+  }
+  if (kind === 'hocuspocus') {
+    const cwd = path.join(repoRoot, 'bench/baselines/hocuspocus');
+    return baseHandle(kind, await spawnServer(kind, ['server.js'], cwd, {}, /ready \d+/, flags), 'hocuspocus');
+  }
+  const dataDir = mkdtempSync(path.join(tmpdir(), 'anguan-bench-'));
+  const env = { DATA_DIR: dataDir, WEB_ROOT: '' };
+  const spawned = await spawnServer(
+    kind,
+    ['--import', 'tsx', 'server/src/main.ts'],
+    repoRoot,
+    env,
+    /listening on/,
+    flags,
+  );
+  const handle = baseHandle(kind, spawned, 'plain', () => rmSync(dataDir, { recursive: true, force: true }));
+  let session: AnguanSession;
+  try {
+    session = await prepareAnguan(handle.httpUrl, dataDir);
+  } catch (error) {
+    await handle.stop();
+    throw error;
+  }
+  return {
+    ...handle,
+    endpoint: { ...handle.endpoint, wsBase: `${handle.endpoint.wsBase}sync/`, cookie: session.cookie },
+    prepareDocs: (names) => registerAnguanDocs(handle.httpUrl, session, names),
+    docName: () => `inspection:${crypto.randomUUID()}`,
+  };
+}

@@ -1,0 +1,123 @@
+/**
+ * The benchmark's targets (issue 4, "Benchmark"), checked against the better baseline for each metric:
+ * latency and delivered throughput no worse, memory per idle connected document no more, cold load of the
+ * 10,000-update document at least 2× faster than both. Tolerances absorb run-to-run noise on a shared machine and
+ * are printed with every verdict.
+ *
+ * @module
+ */
+import type { ColdResult } from './scenario-cold.js';
+import type { IdleResult } from './scenario-idle.js';
+import type { LoadResult, PhaseResult } from './scenario-load.js';
+import type { ServerKind } from './servers.js';
+
+/** Everything measured for one server. */
+export interface ServerResults {
+  readonly kind: ServerKind;
+  readonly label: string;
+  load?: LoadResult;
+  idle?: IdleResult;
+  cold?: ColdResult;
+  readonly errors: string[];
+}
+
+/** Latency may exceed the better baseline by this fraction or {@link LATENCY_SLACK_MS}, whichever is larger. */
+export const LATENCY_TOLERANCE = 0.1;
+export const LATENCY_SLACK_MS = 0.5;
+/** Delivered updates per second may fall short of the better baseline by this fraction. */
+export const THROUGHPUT_TOLERANCE = 0.02;
+/** Idle memory per document may exceed the better baseline by this fraction (RSS is coarse). */
+export const MEMORY_TOLERANCE = 0.1;
+/** Cold load must be at least this many times faster than each baseline. */
+export const COLD_SPEEDUP = 2;
+
+export interface TargetVerdict {
+  readonly target: string;
+  readonly ours: number;
+  /** The better baseline's value and which one it is. */
+  readonly best: number;
+  readonly bestKind: ServerKind;
+  /** ours ÷ best. */
+  readonly ratio: number;
+  readonly met: boolean;
+  readonly rule: string;
+}
+
+type Pick = (r: ServerResults) => number | undefined;
+
+/** Lowest (or highest) baseline value of `pick`, ignoring baselines that did not produce it. */
+function best(baselines: readonly ServerResults[], pick: Pick, higherIsBetter: boolean) {
+  let found: { value: number; kind: ServerKind } | undefined;
+  for (const baseline of baselines) {
+    const value = pick(baseline);
+    if (value === undefined || Number.isNaN(value)) continue;
+    if (!found || (higherIsBetter ? value > found.value : value < found.value)) found = { value, kind: baseline.kind };
+  }
+  return found;
+}
+
+function verdict(
+  target: string,
+  ours: ServerResults,
+  baselines: readonly ServerResults[],
+  pick: Pick,
+  higherIsBetter: boolean,
+  allowed: (best: number) => number,
+  rule: string,
+): TargetVerdict | undefined {
+  const value = pick(ours);
+  const top = best(baselines, pick, higherIsBetter);
+  if (value === undefined || Number.isNaN(value) || !top) return undefined;
+  const limit = allowed(top.value);
+  const met = higherIsBetter ? value >= limit : value <= limit;
+  return { target, ours: value, best: top.value, bestKind: top.kind, ratio: value / top.value, met, rule };
+}
+
+const latencyLimit = (b: number) => Math.max(b * (1 + LATENCY_TOLERANCE), b + LATENCY_SLACK_MS);
+const LATENCY_RULE = `≤ better baseline +${LATENCY_TOLERANCE * 100} % (or +${LATENCY_SLACK_MS} ms)`;
+
+/** Checks every target that both our server and at least one baseline produced. */
+export function evaluateTargets(results: readonly ServerResults[]): TargetVerdict[] {
+  const ours = results.find((r) => r.kind === 'anguan');
+  const baselines = results.filter((r) => r.kind !== 'anguan');
+  if (!ours || baselines.length === 0) return [];
+  const verdicts: (TargetVerdict | undefined)[] = [];
+  const phases: [string, (l: LoadResult) => PhaseResult][] = [
+    ['steady', (l) => l.steady],
+    ['high rate', (l) => l.burst],
+  ];
+  for (const [name, phaseOf] of phases) {
+    for (const p of ['p50', 'p95', 'p99'] as const) {
+      const pick: Pick = (r) => (r.load ? phaseOf(r.load).latencyMs[p] : undefined);
+      verdicts.push(verdict(`latency ${p} (${name})`, ours, baselines, pick, false, latencyLimit, LATENCY_RULE));
+    }
+    const pick: Pick = (r) => (r.load ? phaseOf(r.load).deliveredPerS : undefined);
+    const rule = `≥ better baseline −${THROUGHPUT_TOLERANCE * 100} %`;
+    verdicts.push(
+      verdict(`delivered updates/s (${name})`, ours, baselines, pick, true, (b) => b * (1 - THROUGHPUT_TOLERANCE), rule),
+    );
+  }
+  verdicts.push(
+    verdict(
+      'memory per idle connected doc',
+      ours,
+      baselines,
+      (r) => r.idle?.perDocKiB,
+      false,
+      (b) => b * (1 + MEMORY_TOLERANCE),
+      `≤ better baseline +${MEMORY_TOLERANCE * 100} %`,
+    ),
+  );
+  verdicts.push(
+    verdict(
+      `cold load (${ours.cold?.updates ?? 10_000} updates)`,
+      ours,
+      baselines,
+      (r) => r.cold?.medianMs,
+      false,
+      (b) => b / COLD_SPEEDUP,
+      `≤ fastest baseline ÷ ${COLD_SPEEDUP}`,
+    ),
+  );
+  return verdicts.filter((v): v is TargetVerdict => v !== undefined);
+}
