@@ -5,6 +5,7 @@ import { requireSameOrigin } from './http/csrf.js';
 import { sessionMiddleware } from './http/session.js';
 import { authRoutes } from './auth/routes.js';
 import { memberRoutes } from './members/routes.js';
+import { projectRoutes } from './projects/routes.js';
 import { webStaticRoutes } from './web-static/routes.js';
 
 /** Paths that take non-JSON bodies (blob uploads); still same-origin only. */
@@ -21,6 +22,7 @@ export function createApp(deps: AppDeps) {
     .get('/health', (c) => c.json({ ok: true }))
     .route('/auth', authRoutes(deps))
     .route('/members', memberRoutes(deps))
+    .route('/projects', projectRoutes(deps))
     .all('*', () => {
       throw notFound('接口不存在');
     });
