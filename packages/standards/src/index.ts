@@ -32,3 +32,57 @@ export type { PasswordCheck } from './identifiers/password.js';
 
 // Calendar
 export { shanghaiDate, shanghaiMonth, SHANGHAI_OFFSET_MS } from './calendar/shanghai.js';
+
+// Catalogs
+export type {
+  VerificationStatus,
+  Verification,
+  ItemGroup,
+  DeductionRule,
+  CheckItem,
+  ScoreTable,
+  SummaryCategory,
+  GradeBand,
+  ScoringRules,
+  CatalogStandard,
+  Provenance,
+  ScoringCatalog,
+  Jgj59Catalog,
+  DustCatalog,
+  HazardLevel,
+  TermRelation,
+  TermBranch,
+  TermPhrase,
+  TermNode,
+  InspectionTermTree,
+} from './catalog/types.js';
+export { loadScoringCatalog } from './catalog/validate-scoring.js';
+export { loadInspectionTermTree, walkTerms } from './catalog/validate-terms.js';
+export { getJgj59Catalog, JGJ59_CATALOG_VERSIONS } from './jgj59/catalog.js';
+export { getDustCatalog, DUST_CATALOG_VERSIONS } from './dust/catalog.js';
+export { getInspectionTermTree, INSPECTION_TERM_TREE_VERSIONS } from './terms/catalog.js';
+
+// Scoring
+export type {
+  MissingItemPolicy,
+  DeductionInput,
+  ItemInput,
+  SheetInput,
+  ScoreInput,
+  DeductionResult,
+  ItemResult,
+  SheetZeroReason,
+  SheetResult,
+  CategoryResult,
+  GradeResult,
+  ScoreWarningCode,
+  ScoreWarning,
+  ScoreResult,
+} from './scoring/types.js';
+export type { ExactScore } from './scoring/display.js';
+export { formatScore } from './scoring/display.js';
+export { scoreInspection } from './scoring/score.js';
+export { scoreJgj59 } from './jgj59/score.js';
+export type { Jgj59ScoreOptions } from './jgj59/score.js';
+export { scoreDust } from './dust/score.js';
+export type { DustScoreOptions } from './dust/score.js';
