@@ -86,7 +86,7 @@ export class DocSession {
   private async loadLocal(): Promise<void> {
     if (!this.persistence) return this.set({ localLoaded: true });
     await this.persistence.whenSynced;
-    const unsynced = (await this.persistence.get(UNSYNCED_KEY)) === true;
+    const unsynced = (await this.persistence.get(UNSYNCED_KEY)) === 1;
     // Edits from an earlier run that never reached the server still count until a handshake carries them.
     this.set({ localLoaded: true, unsyncedChanges: this.state.unsyncedChanges || unsynced });
   }
@@ -94,7 +94,7 @@ export class DocSession {
   private markUnsynced(unsynced: boolean): void {
     if (this.state.unsyncedChanges === unsynced) return;
     this.set({ unsyncedChanges: unsynced });
-    const write = unsynced ? this.persistence?.set(UNSYNCED_KEY, true) : this.persistence?.del(UNSYNCED_KEY);
+    const write = unsynced ? this.persistence?.set(UNSYNCED_KEY, 1) : this.persistence?.del(UNSYNCED_KEY);
     write?.catch((error: unknown) => console.error('[sync] could not record the unsynced flag', error));
   }
 

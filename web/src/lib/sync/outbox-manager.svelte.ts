@@ -73,9 +73,9 @@ class OutboxManager {
 
   /**
    * Keeps a photo or scan on the device (downscaled when it is a large image) and queues its upload.
-   * Returns its SHA-256, which is what the document stores.
+   * Returns its SHA-256 (what the document stores), type and size as kept.
    */
-  async addFile(file: Blob, docName: string): Promise<string> {
+  async addFile(file: Blob, docName: string): Promise<{ hash: string; type: string; size: number }> {
     if (!(ACCEPTED_TYPES as readonly string[]).includes(file.type) && !file.type.startsWith('image/')) {
       throw new Error('只能添加 JPEG、PNG、WebP 图片或 PDF 文件');
     }
@@ -93,7 +93,7 @@ class OutboxManager {
     });
     await this.blobQueue.publish();
     void this.flush();
-    return hash;
+    return { hash, type: data.type, size: data.size };
   }
 
   /** A URL to show a blob: the device copy when there is one (works offline), else the server's. */

@@ -1,0 +1,108 @@
+/**
+ * State of one open inspection page: the synced document, what the page shows of it, and the edits it makes.
+ * Components read getters here; they never call Yjs or the model's writers themselves.
+ *
+ * @module
+ */
+import { createSubscriber } from 'svelte/reactivity';
+import {
+  addFile,
+  inspectionDocName,
+  observeInspection,
+  readFiles,
+  readInspectors,
+  readMeta,
+  readRemarks,
+  removeFile,
+  setInspector,
+  setRemarks,
+  SYNC_PATH,
+} from '@anguan/model';
+import type { User } from '$lib/api';
+import { ReactiveDocSession } from '$lib/sync/doc-session.svelte';
+import { outboxManager } from '$lib/sync/outbox-manager.svelte';
+import { colorFor } from '$lib/sync/presence';
+
+/** `ws(s)://<this host>/sync`. */
+export function syncServerUrl(location: Location): string {
+  return `${location.protocol === 'https:' ? 'wss' : 'ws'}://${location.host}${SYNC_PATH}`;
+}
+
+export class InspectionPage {
+  readonly docName: string;
+  readonly live: ReactiveDocSession;
+  readonly #changed: () => void;
+  /** Set when the outbox could not register a doc created on this device. */
+  registrationError = $state<string | null>(null);
+
+  constructor(
+    inspectionId: string,
+    private readonly user: User,
+  ) {
+    this.docName = inspectionDocName(inspectionId);
+    this.live = new ReactiveDocSession(
+      { docName: this.docName, serverUrl: syncServerUrl(window.location), connect: false },
+      { id: user.id, name: user.displayName, color: colorFor(user.id) },
+    );
+    this.#changed = createSubscriber((update) => observeInspection(this.live.doc, update));
+    void this.connectWhenRegistered();
+  }
+
+  /** A doc created offline syncs only once the server has registered it (DESIGN "Documents"). */
+  private async connectWhenRegistered(): Promise<void> {
+    await outboxManager.whenRegistered(this.docName);
+    this.live.connect();
+  }
+
+  get meta() {
+    this.#changed();
+    return readMeta(this.live.doc);
+  }
+
+  get remarks(): string {
+    this.#changed();
+    return readRemarks(this.live.doc);
+  }
+
+  get inspectors() {
+    this.#changed();
+    return readInspectors(this.live.doc);
+  }
+
+  get files() {
+    this.#changed();
+    return readFiles(this.live.doc);
+  }
+
+  get amInspector(): boolean {
+    return this.inspectors.some((p) => p.userId === this.user.id);
+  }
+
+  editRemarks(text: string): void {
+    setRemarks(this.live.doc, text);
+  }
+
+  joinInspectors(): void {
+    setInspector(this.live.doc, { userId: this.user.id, name: this.user.displayName });
+  }
+
+  /** Keeps the photo/scan on the device, queues its upload, and references it in the doc by hash. */
+  async attach(file: File): Promise<void> {
+    const kept = await outboxManager.addFile(file, this.docName);
+    addFile(this.live.doc, {
+      sha256: kept.hash,
+      name: file.name,
+      mediaType: kept.type,
+      size: kept.size,
+      addedBy: this.user.id,
+    });
+  }
+
+  detach(sha256: string): void {
+    removeFile(this.live.doc, sha256);
+  }
+
+  destroy(): Promise<void> {
+    return this.live.destroy();
+  }
+}
