@@ -61,6 +61,8 @@ export class BenchClient {
   /** Milliseconds from socket creation to open, and to the end of the sync handshake; NaN until then. */
   openMs = NaN;
   syncedMs = NaN;
+  /** Milliseconds from socket creation to the arrival of the server's sync step 2 (before applying it). */
+  step2Ms = NaN;
   private ws: WebSocket | null = null;
   private readonly startedAt: number;
   private resolveSynced!: () => void;
@@ -129,6 +131,7 @@ export class BenchClient {
       const reply = this.doc ? Y.encodeStateAsUpdate(this.doc, frame.payload) : EMPTY_UPDATE;
       this.send(encodeSync(this.endpoint.framing, this.docName, SYNC_STEP2, reply));
     } else if (frame.subType === SYNC_STEP2) {
+      if (Number.isNaN(this.step2Ms)) this.step2Ms = performance.now() - this.startedAt;
       if (this.doc) Y.applyUpdate(this.doc, frame.payload, this);
       if (Number.isNaN(this.syncedMs)) {
         this.syncedMs = performance.now() - this.startedAt;

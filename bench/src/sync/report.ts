@@ -43,6 +43,8 @@ const ROWS: Row[] = [
   ['idle docs connected', (r) => r.idle?.docs, 0, false],
   ['memory per idle connected doc (KiB)', (r) => r.idle?.perDocKiB, 1, true],
   ['cold load, median (ms)', (r) => r.cold?.medianMs, 1, true],
+  ['cold load: socket open (ms)', (r) => r.cold?.medianOpenMs, 1, true],
+  ['cold load: step 2 arrived (ms)', (r) => r.cold?.medianStep2Ms, 1, true],
   ['cold load doc size (KiB)', (r) => r.cold && r.cold.docBytes / 1024, 1, true],
   ['ingest of the updates (ms)', (r) => r.cold?.ingestMs, 0, true],
 ];

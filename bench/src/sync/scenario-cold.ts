@@ -28,6 +28,10 @@ export interface ColdResult {
   readonly ingestMs: number;
   readonly loadsMs: number[];
   readonly medianMs: number;
+  /** Median of socket creation → WebSocket open (TCP + upgrade, incl. our auth), part of {@link medianMs}. */
+  readonly medianOpenMs: number;
+  /** Median of socket creation → arrival of the server's step 2; the rest of {@link medianMs} is the client applying it. */
+  readonly medianStep2Ms: number;
   /** Whether the document was held in memory (baselines) or unloaded first (ours). */
   readonly fromMemory: boolean;
 }
@@ -88,6 +92,8 @@ export async function runCold(server: ServerHandle, params: ColdParams): Promise
   if (!holder) await writer.close();
 
   const loadsMs: number[] = [];
+  const opensMs: number[] = [];
+  const step2sMs: number[] = [];
   try {
     for (let i = 0; i < params.repetitions; i++) {
       await sleep(fromMemory ? 200 : params.unloadWaitMs);
@@ -96,9 +102,20 @@ export async function runCold(server: ServerHandle, params: ColdParams): Promise
       await client.close();
       if (!ok) throw new Error(`${server.kind}: cold load returned a different state`);
       loadsMs.push(client.syncedMs);
+      opensMs.push(client.openMs);
+      step2sMs.push(client.step2Ms);
     }
   } finally {
     await holder?.close();
   }
-  return { updates: params.updates, docBytes, ingestMs, loadsMs, medianMs: median(loadsMs), fromMemory };
+  return {
+    updates: params.updates,
+    docBytes,
+    ingestMs,
+    loadsMs,
+    medianMs: median(loadsMs),
+    medianOpenMs: median(opensMs),
+    medianStep2Ms: median(step2sMs),
+    fromMemory,
+  };
 }

@@ -1,14 +1,15 @@
 /**
  * Memory per idle connected document: the server's RSS growth after N documents, each with a little content and
- * one connected client, divided by N. Readings are medians of several samples after a settle period, taken on a
- * server that has already served a few documents (so code loading and JIT warm-up are not counted).
+ * one connected client, divided by N. Readings are medians of several samples after a settle period and a forced
+ * full GC, taken on a server that has already served a few documents (so code loading and JIT warm-up are not
+ * counted).
  *
  * @module
  */
 import { median } from './stats.js';
 import { ClientPool } from './pool.js';
 import { readProcess } from './proc-stats.js';
-import type { ServerHandle } from './servers.js';
+import { requestGc, type ServerHandle } from './servers.js';
 import type { ClientSpec } from './worker-messages.js';
 
 export interface IdleParams {
@@ -29,6 +30,7 @@ export interface IdleResult {
 
 const WARMUP_DOCS = 20;
 const SETTLE_MS = 3_000;
+const GC_WAIT_MS = 500;
 const SAMPLES = 5;
 const SAMPLE_INTERVAL_MS = 200;
 const MIB = 1024 * 1024;
@@ -37,6 +39,8 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 async function settledRss(pid: number): Promise<number> {
   await sleep(SETTLE_MS);
+  requestGc(pid);
+  await sleep(GC_WAIT_MS);
   const samples: number[] = [];
   for (let i = 0; i < SAMPLES; i++) {
     samples.push(readProcess(pid).rssBytes);

@@ -27,6 +27,20 @@ export const SERVER_LABELS: Record<ServerKind, string> = {
 /** How long a server may take to print its ready line. */
 const START_TIMEOUT_MS = 60_000;
 
+/**
+ * Loaded into every server (node `--import`): a full GC on SIGUSR2, so the idle-memory scenario reads RSS after
+ * garbage is collected instead of wherever V8's heap growth happens to be. Same for all three servers; no other effect.
+ */
+const GC_ON_SIGNAL = [
+  '--expose-gc',
+  `--import=data:text/javascript,process.on('SIGUSR2',()=>globalThis.gc&&globalThis.gc())`,
+];
+
+/** Asks a server started by {@link startServer} to collect garbage now (see {@link GC_ON_SIGNAL}). */
+export function requestGc(pid: number): void {
+  process.kill(pid, 'SIGUSR2');
+}
+
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
 
 /** A running server under test. */
@@ -101,7 +115,7 @@ async function spawnServer(
   nodeFlags: readonly string[],
 ): Promise<Spawned> {
   const port = await freePort();
-  const child = spawn(process.execPath, [...nodeFlags, ...args], {
+  const child = spawn(process.execPath, [...GC_ON_SIGNAL, ...nodeFlags, ...args], {
     cwd,
     env: { ...process.env, ...env, PORT: String(port), HOST: '127.0.0.1', NODE_ENV: 'production' },
     stdio: ['ignore', 'pipe', 'pipe'],
