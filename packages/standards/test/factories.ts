@@ -2,7 +2,7 @@
  * Input factories for scoring tests. Hand-computed cases list their deductions explicitly; these helpers only
  * save listing every item of a sheet.
  */
-import type { DeductionRule, ScoringCatalog } from '../src/catalog/types.js';
+import type { CheckItem, DeductionRule, ScoringCatalog } from '../src/catalog/types.js';
 import type { DeductionInput, ItemInput, SheetInput } from '../src/scoring/types.js';
 
 /** Deductions keyed by item id (`<table>.<nn>`). */
@@ -39,9 +39,53 @@ export function checkedSheet(
   return { tableId, items, ...(options.label === undefined ? {} : { label: options.label }) };
 }
 
+type Witness = ReadonlyMap<number, readonly DeductionInput[]>;
+const reachCache = new WeakMap<CheckItem, Witness>();
+
+/** Every way one rule can deduct (tenths → input), up to the item's points. */
+function ruleOptions(rule: DeductionRule, capTenths: number): [number, DeductionInput][] {
+  const options: [number, DeductionInput][] = [];
+  const [min, max] = (rule.pointsRange ?? [rule.points, rule.points]).map((p) => Math.round(p * 10)) as [
+    number,
+    number,
+  ];
+  const maxOccurrences = rule.per ? Math.ceil(capTenths / min) : 1;
+  for (let each = min; each <= max; each++) {
+    for (let occurrences = 1; occurrences <= maxOccurrences; occurrences++) {
+      const input: DeductionInput = {
+        ruleId: rule.id,
+        ...(rule.pointsRange ? { points: each / 10 } : {}),
+        ...(occurrences > 1 ? { occurrences } : {}),
+      };
+      options.push([Math.min(capTenths, each * occurrences), input]);
+    }
+  }
+  return options;
+}
+
+/** Reachable item deductions (tenths, capped at the item's points) with one witness each. */
+function itemReach(item: CheckItem): Witness {
+  const cached = reachCache.get(item);
+  if (cached) return cached;
+  const cap = Math.round(item.points * 10);
+  let reach = new Map<number, readonly DeductionInput[]>([[0, []]]);
+  for (const rule of item.deductions) {
+    const next = new Map(reach);
+    for (const [total, inputs] of reach) {
+      for (const [amount, input] of ruleOptions(rule, cap)) {
+        const sum = Math.min(cap, total + amount);
+        if (!next.has(sum)) next.set(sum, [...inputs, input]);
+      }
+    }
+    reach = next;
+  }
+  reachCache.set(item, reach);
+  return reach;
+}
+
 /**
- * A fully checked sheet of `tableId` that scores exactly `score` (whole tenths), built by deducting from the
- * 一般项目 (or any item on tables without the split) so the guaranteed-items rule is never triggered.
+ * A fully checked sheet of `tableId` that scores exactly `score` (whole tenths). Deductions are taken from the
+ * 一般项目 only (any item on tables without the split), so the guaranteed-items rule never triggers.
  */
 export function sheetScoring(
   catalog: ScoringCatalog,
@@ -51,36 +95,19 @@ export function sheetScoring(
 ): SheetInput {
   const table = catalog.tables.find((t) => t.id === tableId);
   if (!table) throw new Error(`No table ${tableId}`);
-  let remaining = Math.round((100 - score) * 10);
-  const deductions: Record<string, DeductionInput[]> = {};
+  const target = Math.round((100 - score) * 10);
+  let reach = new Map<number, Record<string, readonly DeductionInput[]>>([[0, {}]]);
   for (const item of table.items.filter((i) => i.group !== '保证项目')) {
-    let room = Math.round(item.points * 10);
-    // Flexible rows first: ranges take any tenth in [min, max], 每处 rows any multiple of their points.
-    const rank = (r: DeductionRule) => (r.pointsRange ? 0 : r.per ? 1 : 2);
-    for (const rule of [...item.deductions].sort((a, b) => rank(a) - rank(b))) {
-      const each = Math.round(rule.points * 10);
-      const budget = Math.min(remaining, room);
-      let take = 0;
-      let input: DeductionInput | null = null;
-      if (rule.pointsRange) {
-        // Leave either nothing or at least 5 points, which a later range row can take.
-        take = Math.min(budget, each);
-        if (remaining - take > 0 && remaining - take < 50) take = remaining - 50;
-        if (take >= Math.round(rule.pointsRange[0] * 10)) input = { ruleId: rule.id, points: take / 10 };
-      } else if (rule.per) {
-        const occurrences = Math.floor(budget / each);
-        take = occurrences * each;
-        if (occurrences > 0) input = { ruleId: rule.id, occurrences };
-      } else if (each <= budget) {
-        take = each;
-        input = { ruleId: rule.id };
+    const next = new Map(reach);
+    for (const [total, chosen] of reach) {
+      for (const [amount, inputs] of itemReach(item)) {
+        const sum = total + amount;
+        if (amount > 0 && sum <= target && !next.has(sum)) next.set(sum, { ...chosen, [item.id]: inputs });
       }
-      if (!input) continue;
-      (deductions[item.id] ??= []).push(input);
-      remaining -= take;
-      room -= take;
     }
+    reach = next;
   }
-  if (remaining !== 0) throw new Error(`Cannot build ${tableId} scoring ${score}`);
+  const deductions = reach.get(target);
+  if (!deductions) throw new Error(`Cannot build ${tableId} scoring ${score}`);
   return checkedSheet(catalog, tableId, deductions, label === undefined ? {} : { label });
 }
