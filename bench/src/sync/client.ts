@@ -46,12 +46,15 @@ export const CONNECT_TIMEOUT_MS = 30_000;
 const EMPTY_UPDATE = Y.encodeStateAsUpdate(new Y.Doc());
 const EMPTY_STATE_VECTOR = Y.encodeStateVector(new Y.Doc());
 
-/** Awareness update for one client with state `{}`, as a fresh `WebsocketProvider` announces itself. */
-function encodeAwareness(clientId: number): Uint8Array {
+/** y-protocols' awareness renews a client's state when it is half of its 30 s timeout old; providers do the same. */
+export const AWARENESS_RENEW_MS = 15_000;
+
+/** Awareness update for one client with state `{}` at `clock`, as a `WebsocketProvider` announces itself. */
+function encodeAwareness(clientId: number, clock: number): Uint8Array {
   const encoder = encoding.createEncoder();
   encoding.writeVarUint(encoder, 1);
   encoding.writeVarUint(encoder, clientId);
-  encoding.writeVarUint(encoder, 1);
+  encoding.writeVarUint(encoder, clock);
   encoding.writeVarString(encoder, '{}');
   return encoding.toUint8Array(encoder);
 }
@@ -64,6 +67,9 @@ export class BenchClient {
   /** Milliseconds from socket creation to the arrival of the server's sync step 2 (before applying it). */
   step2Ms = NaN;
   private ws: WebSocket | null = null;
+  private readonly awarenessId = Math.floor(Math.random() * 2 ** 31);
+  private awarenessClock = 0;
+  private awarenessTimer: NodeJS.Timeout | undefined;
   private readonly startedAt: number;
   private resolveSynced!: () => void;
   private rejectSynced!: (error: Error) => void;
@@ -111,11 +117,15 @@ export class BenchClient {
     if (framing === 'hocuspocus') this.send(encodeAuth(this.docName, ''));
     const stateVector = this.doc ? Y.encodeStateVector(this.doc) : EMPTY_STATE_VECTOR;
     this.send(encodeSync(framing, this.docName, SYNC_STEP1, stateVector));
-    const awareness = encodeAwareness(this.doc?.clientID ?? Math.floor(Math.random() * 2 ** 31));
+    this.sendAwareness();
+    this.awarenessTimer = setInterval(() => this.sendAwareness(), AWARENESS_RENEW_MS);
+  }
+
+  private sendAwareness(): void {
     const encoder = encoding.createEncoder();
-    if (framing === 'hocuspocus') encoding.writeVarString(encoder, this.docName);
+    if (this.endpoint.framing === 'hocuspocus') encoding.writeVarString(encoder, this.docName);
     encoding.writeVarUint(encoder, MESSAGE_AWARENESS);
-    encoding.writeVarUint8Array(encoder, awareness);
+    encoding.writeVarUint8Array(encoder, encodeAwareness(this.awarenessId, this.awarenessClock++));
     this.send(encoding.toUint8Array(encoder));
   }
 
@@ -162,6 +172,7 @@ export class BenchClient {
   /** Closes the socket and resolves once it is closed (bounded by a 5 s timeout). */
   close(): Promise<void> {
     const ws = this.ws;
+    clearInterval(this.awarenessTimer);
     this.doc?.destroy();
     if (!ws || ws.readyState === WebSocket.CLOSED) return Promise.resolve();
     return new Promise((resolve) => {

@@ -54,8 +54,8 @@ export interface LoadResult {
 }
 
 /** Time receivers get after the writers stop, to count what was still in flight. */
-const DRAIN_MS = 1_500;
-const WARMUP_MS = 1_500;
+const DRAIN_MS = 1_000;
+const WARMUP_MS = 1_000;
 const MIB = 1024 * 1024;
 
 function plan(server: ServerHandle, params: LoadParams): { names: string[]; specs: ClientSpec[] } {
