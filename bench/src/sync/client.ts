@@ -66,6 +66,8 @@ export class BenchClient {
   syncedMs = NaN;
   /** Milliseconds from socket creation to the arrival of the server's sync step 2 (before applying it). */
   step2Ms = NaN;
+  /** Size of the server's sync step 2 payload, in bytes. */
+  step2Bytes = 0;
   private ws: WebSocket | null = null;
   private readonly awarenessId = Math.floor(Math.random() * 2 ** 31);
   private awarenessClock = 0;
@@ -141,7 +143,10 @@ export class BenchClient {
       const reply = this.doc ? Y.encodeStateAsUpdate(this.doc, frame.payload) : EMPTY_UPDATE;
       this.send(encodeSync(this.endpoint.framing, this.docName, SYNC_STEP2, reply));
     } else if (frame.subType === SYNC_STEP2) {
-      if (Number.isNaN(this.step2Ms)) this.step2Ms = performance.now() - this.startedAt;
+      if (Number.isNaN(this.step2Ms)) {
+        this.step2Ms = performance.now() - this.startedAt;
+        this.step2Bytes = frame.payload.byteLength;
+      }
       if (this.doc) Y.applyUpdate(this.doc, frame.payload, this);
       if (Number.isNaN(this.syncedMs)) {
         this.syncedMs = performance.now() - this.startedAt;

@@ -28,6 +28,7 @@ const phaseRows = (name: string, of: (l: LoadResult) => PhaseResult): Row[] => [
   [`${name}: updates/s sent`, (r) => r.load && of(r.load).sentPerS, 0, false],
   [`${name}: updates/s delivered`, (r) => r.load && of(r.load).deliveredPerS, 0, false],
   [`${name}: delivery ratio`, (r) => r.load && of(r.load).deliveryRatio, 3, false],
+  [`${name}: writes skipped (back-pressure)`, (r) => r.load && of(r.load).skippedWrites, 0, true],
   [`${name}: server CPU (% of a core)`, (r) => r.load && of(r.load).serverCpuPct, 0, true],
   [`${name}: server RSS peak (MiB)`, (r) => r.load && of(r.load).serverRssPeakMiB, 1, true],
   [`${name}: client CPU (% of a core)`, (r) => r.load && of(r.load).clientCpuPct, 0, true],
@@ -46,6 +47,7 @@ const ROWS: Row[] = [
   ['cold load: socket open (ms)', (r) => r.cold?.medianOpenMs, 1, true],
   ['cold load: step 2 arrived (ms)', (r) => r.cold?.medianStep2Ms, 1, true],
   ['cold load doc size (KiB)', (r) => r.cold && r.cold.docBytes / 1024, 1, true],
+  ['cold load step 2 size (KiB)', (r) => r.cold && r.cold.step2Bytes / 1024, 1, true],
   ['ingest of the updates (ms)', (r) => r.cold?.ingestMs, 0, true],
 ];
 

@@ -22,8 +22,10 @@ export interface ColdParams {
 
 export interface ColdResult {
   readonly updates: number;
-  /** Bytes of `encodeStateAsUpdate` of the final document. */
+  /** Bytes of `encodeStateAsUpdate` of the final document, as the writing client encodes it. */
   readonly docBytes: number;
+  /** Bytes of the step 2 the server sent on the last load (its own encoding of the same state). */
+  readonly step2Bytes: number;
   /** Time for the server to accept all updates (last one visible to a new client), in ms. */
   readonly ingestMs: number;
   readonly loadsMs: number[];
@@ -94,6 +96,7 @@ export async function runCold(server: ServerHandle, params: ColdParams): Promise
   const loadsMs: number[] = [];
   const opensMs: number[] = [];
   const step2sMs: number[] = [];
+  let step2Bytes = 0;
   try {
     for (let i = 0; i < params.repetitions; i++) {
       await sleep(fromMemory ? 200 : params.unloadWaitMs);
@@ -104,6 +107,7 @@ export async function runCold(server: ServerHandle, params: ColdParams): Promise
       loadsMs.push(client.syncedMs);
       opensMs.push(client.openMs);
       step2sMs.push(client.step2Ms);
+      step2Bytes = client.step2Bytes;
     }
   } finally {
     await holder?.close();
@@ -111,6 +115,7 @@ export async function runCold(server: ServerHandle, params: ColdParams): Promise
   return {
     updates: params.updates,
     docBytes,
+    step2Bytes,
     ingestMs,
     loadsMs,
     medianMs: median(loadsMs),
