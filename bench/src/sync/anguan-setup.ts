@@ -19,11 +19,19 @@ const ACCOUNT = {
 
 /** Document registrations in flight at once. */
 const REGISTER_CONCURRENCY = 8;
+/**
+ * Connections the benchmark puts on one user. The server caps connections per user (`MAX_CONNECTIONS_PER_USER` in
+ * `@anguan/model`, 64), so larger runs spread their clients over inspector accounts of the same enterprise, as a
+ * real site would.
+ */
+export const CONNECTIONS_PER_USER = 48;
 
 /** What the benchmark needs to connect to our server. */
 export interface AnguanSession {
-  /** `anguan_session=<token>`, for the `cookie` header. */
+  /** `anguan_session=<token>` of the enterprise account (registers documents). */
   readonly cookie: string;
+  /** One cookie per user whose sessions the clients use, the enterprise account first. */
+  readonly cookies: readonly string[];
   readonly projectId: string;
 }
 
@@ -40,15 +48,29 @@ async function post(baseUrl: string, route: string, body: unknown, cookie?: stri
   return response;
 }
 
-/** Registers the enterprise, logs in, and inserts one project it owns straight into SQLite. */
-export async function prepareAnguan(baseUrl: string, dataDir: string): Promise<AnguanSession> {
-  await post(baseUrl, '/api/auth/register', ACCOUNT);
-  const login = await post(baseUrl, '/api/auth/login', { login: ACCOUNT.creditCode, password: ACCOUNT.password });
-  const setCookie = login.headers.getSetCookie().find((c) => c.startsWith('anguan_session='));
+async function login(baseUrl: string, loginName: string): Promise<string> {
+  const response = await post(baseUrl, '/api/auth/login', { login: loginName, password: ACCOUNT.password });
+  const setCookie = response.headers.getSetCookie().find((c) => c.startsWith('anguan_session='));
   if (!setCookie) throw new Error('login did not set anguan_session');
-  const cookie = setCookie.split(';')[0] as string;
+  return setCookie.split(';')[0] as string;
+}
+
+/**
+ * Registers the enterprise, logs in, inserts one project it owns straight into SQLite, and creates enough
+ * inspector accounts (logged in) to hold `maxConnections` at {@link CONNECTIONS_PER_USER} each.
+ */
+export async function prepareAnguan(baseUrl: string, dataDir: string, maxConnections: number): Promise<AnguanSession> {
+  await post(baseUrl, '/api/auth/register', ACCOUNT);
+  const cookie = await login(baseUrl, ACCOUNT.creditCode);
   const projectId = insertProject(path.join(dataDir, 'anguan.sqlite'));
-  return { cookie, projectId };
+  const cookies = [cookie];
+  for (let i = 1; i < Math.ceil(maxConnections / CONNECTIONS_PER_USER); i++) {
+    const phone = `139${String(i).padStart(8, '0')}`;
+    const inspector = { role: 'inspector', name: `检查员${i}`, phone, password: ACCOUNT.password };
+    await post(baseUrl, '/api/members', inspector, cookie);
+    cookies.push(await login(baseUrl, phone));
+  }
+  return { cookie, cookies, projectId };
 }
 
 function insertProject(file: string): string {
@@ -80,7 +102,7 @@ export async function registerAnguanDocs(
   const worker = async (): Promise<void> => {
     while (next < names.length) {
       const name = names[next++] as string;
-      const body = { name, kind: 'inspection', projectId: session.projectId, method: 'jgj59', origin: 'self' };
+      const body = { name, kind: 'inspection', projectId: session.projectId, method: 'jgj59', origin: 'enterprise' };
       await post(baseUrl, '/api/documents', body, session.cookie);
     }
   };

@@ -31,8 +31,8 @@ export interface Endpoint {
   /** Base websocket URL, e.g. `ws://127.0.0.1:4000/sync/`; the document name is appended URI-encoded. */
   readonly wsBase: string;
   readonly framing: Framing;
-  /** Sent as the `cookie` header on the upgrade (our session), or undefined. */
-  readonly cookie?: string;
+  /** Session cookies (ours); a client sends `cookies[cookieIndex % length]` as its `cookie` header. */
+  readonly cookies?: readonly string[];
   /** Sent as the `origin` header, as a browser would. */
   readonly origin: string;
 }
@@ -83,6 +83,7 @@ export class BenchClient {
     readonly docName: string,
     readonly mode: ClientMode,
     private readonly onProbe: (probe: Probe, receivedMs: number) => void = () => {},
+    private readonly cookieIndex = 0,
   ) {
     this.doc = mode === 'full' ? new Y.Doc() : null;
     this.startedAt = performance.now();
@@ -100,7 +101,8 @@ export class BenchClient {
   private open(): void {
     const { endpoint, docName } = this;
     const headers: Record<string, string> = { origin: endpoint.origin };
-    if (endpoint.cookie) headers.cookie = endpoint.cookie;
+    const cookies = endpoint.cookies ?? [];
+    if (cookies.length > 0) headers.cookie = cookies[this.cookieIndex % cookies.length] as string;
     const ws = new WebSocket(endpoint.wsBase + docName, { headers });
     ws.binaryType = 'nodebuffer';
     this.ws = ws;

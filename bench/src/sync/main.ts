@@ -13,7 +13,7 @@ import { fileURLToPath } from 'node:url';
 import { parseOptions, type BenchOptions } from './options.js';
 import { markdownReport, type RunInfo } from './report.js';
 import { runCold } from './scenario-cold.js';
-import { runIdle } from './scenario-idle.js';
+import { WARMUP_DOCS, runIdle } from './scenario-idle.js';
 import { runLoad } from './scenario-load.js';
 import { SERVER_LABELS, startServer, type ServerHandle, type ServerKind } from './servers.js';
 import { evaluateTargets, type ServerResults } from './targets.js';
@@ -22,14 +22,22 @@ const resultsDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '.
 
 type Scenario = 'load' | 'idle' | 'cold';
 
+/** Connections a scenario holds at once, so ours can create enough users (each is capped). */
+function connectionsOf(scenario: Scenario, options: BenchOptions): number {
+  if (scenario === 'load') return options.load.docs * options.load.clientsPerDoc;
+  if (scenario === 'idle') return options.idle.docs + WARMUP_DOCS;
+  return 4;
+}
+
 async function withServer<T>(
   kind: ServerKind,
+  scenario: Scenario,
   options: BenchOptions,
   body: (server: ServerHandle) => Promise<T>,
 ): Promise<T> {
   const nodeFlags =
     options.cpuProf && kind === 'anguan' ? ['--cpu-prof', `--cpu-prof-dir=${path.join(resultsDir, 'profiles')}`] : [];
-  const server = await startServer(kind, { nodeFlags });
+  const server = await startServer(kind, { nodeFlags, maxConnections: connectionsOf(scenario, options) });
   try {
     return await body(server);
   } finally {
@@ -41,7 +49,7 @@ async function runScenario(scenario: Scenario, results: ServerResults, options: 
   const started = performance.now();
   process.stdout.write(`  ${scenario.padEnd(5)} ${results.label} … `);
   try {
-    await withServer(results.kind, options, async (server) => {
+    await withServer(results.kind, scenario, options, async (server) => {
       if (scenario === 'load') results.load = await runLoad(server, options.load);
       else if (scenario === 'idle') results.idle = await runIdle(server, options.idle);
       else results.cold = await runCold(server, options.cold);

@@ -28,7 +28,8 @@ export interface IdleResult {
   readonly connectFailures: number;
 }
 
-const WARMUP_DOCS = 20;
+/** Documents served (and closed) before the first reading. */
+export const WARMUP_DOCS = 20;
 const SETTLE_MS = 3_000;
 const GC_WAIT_MS = 500;
 const SAMPLES = 5;
@@ -50,7 +51,7 @@ async function settledRss(pid: number): Promise<number> {
 }
 
 function specsFor(names: readonly string[], seedEntries: number): ClientSpec[] {
-  return names.map((docName) => ({ docName, mode: 'full', seedEntries }));
+  return names.map((docName, cookieIndex) => ({ docName, mode: 'full', seedEntries, cookieIndex }));
 }
 
 /** Runs the idle-memory scenario against a freshly started server. */

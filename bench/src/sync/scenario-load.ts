@@ -62,9 +62,10 @@ function plan(server: ServerHandle, params: LoadParams): { names: string[]; spec
   const names = Array.from({ length: params.docs }, () => server.docName());
   const specs: ClientSpec[] = [];
   names.forEach((docName, doc) => {
-    specs.push({ docName, mode: 'full', writerId: doc });
+    specs.push({ docName, mode: 'full', writerId: doc, cookieIndex: specs.length });
     for (let i = 1; i < params.clientsPerDoc; i++) {
-      specs.push({ docName, mode: i <= params.fullReceiversPerDoc ? 'full' : 'light' });
+      const mode = i <= params.fullReceiversPerDoc ? 'full' : 'light';
+      specs.push({ docName, mode, cookieIndex: specs.length });
     }
   });
   return { names, specs };

@@ -147,6 +147,8 @@ function baseHandle(kind: ServerKind, spawned: Spawned, framing: Endpoint['frami
 export interface StartOptions {
   /** Extra node flags for the server process, e.g. `--cpu-prof`. */
   readonly nodeFlags?: readonly string[];
+  /** Most connections the scenario opens at once (ours creates enough users for them). */
+  readonly maxConnections?: number;
 }
 
 /** Starts one server and, for ours, an account with a session and a project to hold the documents. */
@@ -174,14 +176,14 @@ export async function startServer(kind: ServerKind, options: StartOptions = {}):
   const handle = baseHandle(kind, spawned, 'plain', () => rmSync(dataDir, { recursive: true, force: true }));
   let session: AnguanSession;
   try {
-    session = await prepareAnguan(handle.httpUrl, dataDir);
+    session = await prepareAnguan(handle.httpUrl, dataDir, options.maxConnections ?? 1);
   } catch (error) {
     await handle.stop();
     throw error;
   }
   return {
     ...handle,
-    endpoint: { ...handle.endpoint, wsBase: `${handle.endpoint.wsBase}sync/`, cookie: session.cookie },
+    endpoint: { ...handle.endpoint, wsBase: `${handle.endpoint.wsBase}sync/`, cookies: session.cookies },
     prepareDocs: (names) => registerAnguanDocs(handle.httpUrl, session, names),
     docName: () => `inspection:${crypto.randomUUID()}`,
   };

@@ -11,6 +11,8 @@ export interface ClientSpec {
   readonly mode: ClientMode;
   /** Set for the clients that write; unique across the whole run, carried in every probe. */
   readonly writerId?: number;
+  /** Which of the endpoint's cookies (users) this client uses; spread so no user exceeds its connection cap. */
+  readonly cookieIndex: number;
   /** Map entries to write right after syncing (idle-memory runs give each doc some content). */
   readonly seedEntries?: number;
 }
