@@ -12,9 +12,18 @@ export interface Rational {
   readonly d: bigint;
 }
 
+const SAFE = BigInt(Number.MAX_SAFE_INTEGER);
+
 function gcd(a: bigint, b: bigint): bigint {
   let x = a < 0n ? -a : a;
   let y = b < 0n ? -b : b;
+  // Scores stay small, so Euclid on doubles (exact below 2^53) avoids allocating a bigint per step.
+  if (x <= SAFE && y <= SAFE) {
+    let p = Number(x);
+    let q = Number(y);
+    while (q !== 0) [p, q] = [q, p % q];
+    return BigInt(p);
+  }
   while (y !== 0n) [x, y] = [y, x % y];
   return x;
 }
@@ -78,9 +87,8 @@ export function parseFraction(text: string): Rational | null {
 
 /** The nearest IEEE double (for charts and sorting only, never for thresholds). */
 export function toNumber(r: Rational): number {
-  const limit = BigInt(Number.MAX_SAFE_INTEGER);
   // Both exactly representable: one IEEE division is correctly rounded.
-  if (r.n <= limit && r.n >= -limit && r.d <= limit) return Number(r.n) / Number(r.d);
+  if (r.n <= SAFE && r.n >= -SAFE && r.d <= SAFE) return Number(r.n) / Number(r.d);
   const whole = r.n / r.d;
   return Number(whole) + Number(((r.n - whole * r.d) * 1_000_000_000_000_000n) / r.d) / 1e18;
 }
