@@ -65,7 +65,10 @@ export async function request<T>(
     response = await fetch(`/api${path}`, {
       method,
       credentials: 'same-origin',
-      headers: body === undefined ? { accept: 'application/json' } : { 'content-type': 'application/json' },
+      headers:
+        method === 'POST'
+          ? { accept: 'application/json', 'content-type': 'application/json' }
+          : { accept: 'application/json' },
       // Every POST carries a JSON body: the server accepts nothing else on state-changing routes.
       body: method === 'POST' ? JSON.stringify(body ?? {}) : undefined,
       signal: options.signal,

@@ -1,0 +1,52 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { defineConfig } from '@playwright/test';
+import { BASE_URL, CHROMIUM_ARGS, CHROMIUM_PATH, E2E_PORT } from './tests/support/browser';
+
+const webDir = path.dirname(fileURLToPath(import.meta.url));
+
+// One fresh database per run. The config is evaluated by the runner and again by every worker; the runner's
+// value reaches the workers through the environment, so they all agree on it.
+process.env.ANGUAN_E2E_DATA_DIR ??= mkdtempSync(path.join(tmpdir(), 'anguan-e2e-'));
+
+/**
+ * End-to-end tests: the real server (server/src/main.ts) serving the built SPA (`pnpm build` first) on a fixed
+ * loopback port, driven by Debian's Chromium. One spec per workflow in `tests/`.
+ */
+export default defineConfig({
+  testDir: './tests',
+  fullyParallel: false,
+  forbidOnly: true,
+  retries: 0,
+  // 2-core machines: the server and two browsers are plenty.
+  workers: 2,
+  timeout: 30_000,
+  expect: { timeout: 10_000 },
+  reporter: process.env.CI ? [['list'], ['html', { open: 'never' }]] : 'list',
+  use: {
+    baseURL: BASE_URL,
+    locale: 'zh-CN',
+    timezoneId: 'Asia/Shanghai',
+    trace: 'retain-on-failure',
+    screenshot: 'only-on-failure',
+    launchOptions: { executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS },
+  },
+  projects: [{ name: 'chromium', use: { browserName: 'chromium' } }],
+  webServer: {
+    command: 'node --import tsx src/main.ts',
+    cwd: path.resolve(webDir, '../server'),
+    url: `${BASE_URL}/api/health`,
+    reuseExistingServer: false,
+    timeout: 60_000,
+    stdout: 'ignore',
+    stderr: 'pipe',
+    env: {
+      PORT: String(E2E_PORT),
+      HOST: '127.0.0.1',
+      DATA_DIR: process.env.ANGUAN_E2E_DATA_DIR,
+      WEB_ROOT: path.join(webDir, 'build'),
+    },
+  },
+});

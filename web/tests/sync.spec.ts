@@ -1,0 +1,124 @@
+/**
+ * Co-editing one inspection: two people on two devices, one of them losing the network, and a photo taken
+ * offline. Uses the demo province (the e2e server loads it into its fresh database): 江苏安建's 安全总监 and
+ * its inspector 李安全 on project 3201002025001.
+ */
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { Browser, Page } from '@playwright/test';
+import { apiLogin, expect, test } from './fixtures';
+
+const DEMO_PASSWORD = 'Anguan2026';
+const DIRECTOR = '91320100MA1MXX0A01';
+const INSPECTOR = '13800000001';
+const PHOTO = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../static/icons/icon-512.png');
+
+async function signedIn(browser: Browser, login: string): Promise<Page> {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await apiLogin(page, login, DEMO_PASSWORD);
+  return page;
+}
+
+/** Starts a 检查用语 inspection on the demo project through the UI; returns its URL. */
+async function newInspection(page: Page): Promise<string> {
+  await page.goto('/inspections/new');
+  await page.getByLabel('项目').selectOption({ label: '3201002025001 河西南部安置房一期（A地块）' });
+  await page.getByRole('button', { name: '开始检查' }).click();
+  await expect(page).toHaveURL(/\/inspections\/[0-9a-f-]{36}$/);
+  await expect(badge(page)).toHaveAttribute('data-state', '已同步');
+  return page.url();
+}
+
+const badge = (page: Page) => page.getByTestId('sync-badge');
+const remarks = (page: Page) => page.getByLabel('备注');
+
+test.describe('co-editing an inspection', () => {
+  test('two people see each other’s edits and presence', async ({ browser }) => {
+    const director = await signedIn(browser, DIRECTOR);
+    const inspector = await signedIn(browser, INSPECTOR);
+    const url = await newInspection(director);
+    await inspector.goto(url);
+    await expect(badge(inspector)).toHaveAttribute('data-state', '已同步');
+
+    await expect(director.getByTestId('presence')).toContainText('李安全');
+    await expect(inspector.getByTestId('presence')).toContainText('江苏安建建设集团有限公司');
+
+    await remarks(director).fill('3号楼外架连墙件缺失');
+    await expect(remarks(inspector)).toHaveValue('3号楼外架连墙件缺失');
+
+    await remarks(inspector).focus();
+    await expect(director.getByTestId('presence')).toContainText('备注');
+    await remarks(inspector).press('End');
+    await remarks(inspector).pressSequentially('，已通知项目部');
+    await expect(remarks(director)).toHaveValue('3号楼外架连墙件缺失，已通知项目部');
+  });
+
+  test('an edit made offline is kept on the device and merges when the network returns', async ({ browser }) => {
+    const director = await signedIn(browser, DIRECTOR);
+    const inspector = await signedIn(browser, INSPECTOR);
+    const url = await newInspection(director);
+    await inspector.goto(url);
+    await expect(badge(inspector)).toHaveAttribute('data-state', '已同步');
+
+    await inspector.context().setOffline(true);
+    await expect(badge(inspector)).toHaveAttribute('data-state', '离线');
+    await remarks(inspector).fill('塔吊限位失灵');
+    await expect(badge(inspector)).toHaveAttribute('data-state', '已保存到本机');
+
+    await remarks(director).fill('安全通道未封闭');
+
+    await inspector.context().setOffline(false);
+    await expect(badge(inspector)).toHaveAttribute('data-state', '已同步');
+    // Both edits survive: Yjs merges the two texts; both devices show the same result.
+    const merged = await remarks(director).inputValue();
+    await expect(remarks(inspector)).toHaveValue(merged);
+    expect(merged).toContain('塔吊限位失灵');
+    expect(merged).toContain('安全通道未封闭');
+  });
+
+  test('a reload with no network shows what this device has', async ({ browser }) => {
+    const director = await signedIn(browser, DIRECTOR);
+    const url = await newInspection(director);
+    await remarks(director).fill('基坑临边防护到位');
+    await expect(badge(director)).toHaveAttribute('data-state', '已同步');
+    // The service worker must have the shell before the network goes.
+    await director.evaluate(async () => {
+      await navigator.serviceWorker.ready;
+    });
+
+    await director.context().setOffline(true);
+    await director.reload();
+    await expect(remarks(director)).toHaveValue('基坑临边防护到位');
+    await expect(badge(director)).toHaveAttribute('data-state', '离线');
+    expect(director.url()).toBe(url);
+  });
+
+  test('a photo taken offline waits on the device and uploads once back online', async ({ browser }) => {
+    const director = await signedIn(browser, DIRECTOR);
+    const inspector = await signedIn(browser, INSPECTOR);
+    const url = await newInspection(director);
+
+    await director.context().setOffline(true);
+    await director.getByLabel('拍照 / 添加文件').setInputFiles({
+      name: '现场照片.png',
+      mimeType: 'image/png',
+      buffer: readFileSync(PHOTO),
+    });
+    await expect(director.getByTestId('attached-file')).toHaveCount(1);
+    await expect(director.getByTestId('pending-uploads')).toContainText('待上传 1 个文件');
+
+    await director.context().setOffline(false);
+    await expect(director.getByTestId('pending-uploads')).toBeHidden();
+
+    // The other device gets the reference through the doc and the bytes from the server.
+    await inspector.goto(url);
+    const image = inspector.getByTestId('attached-file').locator('img');
+    await expect(image).toHaveAttribute('src', /^\/api\/blobs\/[0-9a-f]{64}$/);
+    const src = (await image.getAttribute('src')) ?? '';
+    const response = await inspector.request.get(src);
+    expect(response.status()).toBe(200);
+    expect(response.headers()['content-type']).toBe('image/png');
+  });
+});
