@@ -1,11 +1,14 @@
 import { Hono } from 'hono';
-import type { AppDeps, AppEnv } from './deps.js';
+import type { AppEnv, ServerDeps } from './deps.js';
 import { handleError, notFound } from './http/errors.js';
 import { requireSameOrigin } from './http/csrf.js';
 import { sessionMiddleware } from './http/session.js';
 import { authRoutes } from './auth/routes.js';
 import { memberRoutes } from './members/routes.js';
 import { projectRoutes } from './projects/routes.js';
+import { documentRoutes } from './documents/routes.js';
+import { blobRoutes } from './blobs/routes.js';
+import { syncRoutes } from './sync/upgrade.js';
 import { webStaticRoutes } from './web-static/routes.js';
 
 /** Paths that take non-JSON bodies (blob uploads); still same-origin only. */
@@ -13,9 +16,9 @@ export const UPLOAD_PATHS = ['/api/blobs'] as const;
 
 /**
  * The whole HTTP surface: `/api/*` features, then the SPA. Features are sub-apps mounted here and nowhere else
- * (STYLE.md rule 7). Websocket upgrades are attached by `server.ts`.
+ * (STYLE.md rule 7). `/sync/<doc>` authorizes websocket upgrades here; `server.ts` attaches the websocket server.
  */
-export function createApp(deps: AppDeps) {
+export function createApp(deps: ServerDeps) {
   const api = new Hono<AppEnv>()
     .use('*', sessionMiddleware(deps))
     .use('*', requireSameOrigin({ trustedOrigins: deps.config.trustedOrigins, uploadPaths: UPLOAD_PATHS }))
@@ -23,13 +26,17 @@ export function createApp(deps: AppDeps) {
     .route('/auth', authRoutes(deps))
     .route('/members', memberRoutes(deps))
     .route('/projects', projectRoutes(deps))
+    .route('/documents', documentRoutes(deps))
+    .route('/blobs', blobRoutes(deps))
     .all('*', () => {
       throw notFound('接口不存在');
     });
 
-  const app = new Hono<AppEnv>().route('/api', api);
+  const sync = new Hono<AppEnv>().route('/', syncRoutes(deps));
+  const app = new Hono<AppEnv>().route('/api', api).route('/sync', sync);
   app.onError(handleError);
   api.onError(handleError);
+  sync.onError(handleError);
   if (deps.config.webRoot) app.route('/', webStaticRoutes(deps.config.webRoot));
   return app;
 }

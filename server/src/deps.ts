@@ -1,6 +1,9 @@
 import type { Config } from './config.js';
 import type { Database_ } from './db/client.js';
 import type { ValidSession } from './auth/sessions.js';
+import type { SyncService } from './sync/sync-service.js';
+import type { MaterializeScheduler } from './materializer/scheduler.js';
+import type { BlobStore } from './blobs/store.js';
 
 /** What every feature receives from `createApp`: no module reaches for globals or the environment. */
 export interface AppDeps {
@@ -8,6 +11,19 @@ export interface AppDeps {
   readonly database: Database_;
   /** The clock; tests move it to cross expiry and lockout boundaries. */
   readonly now: () => Date;
+}
+
+/**
+ * Everything `startServer` builds: {@link AppDeps} plus the document services. Features that sync, seal or serve
+ * blobs take these; the rest (and scripts such as the demo loader) need only {@link AppDeps}.
+ */
+export interface ServerDeps extends AppDeps {
+  /** The y-websocket rooms and update log (`/sync`); sealing and blob checks read documents through it. */
+  readonly sync: SyncService;
+  /** Runs the materializer when a document settles; sealing schedules a final run. */
+  readonly materializeScheduler: MaterializeScheduler;
+  /** Blob bytes under `DATA_DIR/blobs`. */
+  readonly blobStore: BlobStore;
 }
 
 /** Hono context variables set by the session middleware. */

@@ -1,47 +1,90 @@
 import { serve, type ServerType } from '@hono/node-server';
 import type { AddressInfo } from 'node:net';
+import { WebSocketServer } from 'ws';
+import { MAX_MESSAGE_BYTES } from '@anguan/model';
 import type { Config } from './config.js';
 import { openDatabase } from './db/client.js';
 import { createApp } from './app.js';
-import type { AppDeps } from './deps.js';
+import type { ServerDeps } from './deps.js';
+import { BlobStore } from './blobs/store.js';
+import { noopMaterializer, type Materializer } from './materializer/materializer.js';
+import { materializeDocument } from './materializer/pipeline.js';
+import { MaterializeScheduler, type SchedulerOptions } from './materializer/scheduler.js';
+import type { SyncOptions } from './sync/options.js';
+import { SyncService } from './sync/sync-service.js';
+import { SqliteUpdateLog } from './sync/update-log.js';
 
 export interface RunningServer {
   readonly url: string;
   readonly port: number;
-  readonly deps: AppDeps;
+  readonly deps: ServerDeps;
   close(): Promise<void>;
 }
 
+/** In-process options (tests and embedders); `main.ts` uses the defaults. */
+export interface StartOptions {
+  /** The clock; default `new Date()`. */
+  now?: () => Date;
+  /** Receives settled documents' JSON; default {@link noopMaterializer}. */
+  materializer?: Materializer;
+  /** Sync tunables (timings, limits, log); default `defaultSyncOptions`. */
+  sync?: Partial<SyncOptions>;
+  /** Materializer scheduling (debounce, max wait, retry); default `defaultSchedulerOptions`. */
+  scheduler?: Partial<SchedulerOptions>;
+}
+
 /** Opens the database, builds the app and listens; the same path for `main.ts` and for tests (port 0). */
-export async function startServer(config: Config, options: { now?: () => Date } = {}): Promise<RunningServer> {
+export async function startServer(config: Config, options: StartOptions = {}): Promise<RunningServer> {
   const database = openDatabase(config.dataDir);
-  const deps: AppDeps = { config, database, now: options.now ?? (() => new Date()) };
+  const now = options.now ?? (() => new Date());
+  const sync = new SyncService(new SqliteUpdateLog(database.sqlite), now, options.sync);
+  const materializer = options.materializer ?? noopMaterializer;
+  const materializeScheduler = new MaterializeScheduler(
+    materializeDocument({ db: database.db, sync, materializer }),
+    options.scheduler,
+  );
+  sync.onDocumentChanged((docName) => materializeScheduler.schedule(docName));
+  const deps: ServerDeps = {
+    config,
+    database,
+    now,
+    sync,
+    materializeScheduler,
+    blobStore: new BlobStore(config.dataDir),
+  };
   const app = createApp(deps);
-  const { server, address } = await listen(app.fetch, config);
+  // ws closes a connection whose frame exceeds maxPayload with 1009 (message too big) by itself.
+  const wss = new WebSocketServer({ noServer: true, maxPayload: MAX_MESSAGE_BYTES });
+  const { server, address } = await listen(app.fetch, config, wss);
   const host = address.address.includes(':') ? `[${address.address}]` : address.address;
   const shownHost = host === '0.0.0.0' || host === '[::]' ? 'localhost' : host;
   return {
     url: `http://${shownHost}:${address.port}`,
     port: address.port,
     deps,
-    close: () =>
-      new Promise<void>((resolve) => {
-        server.close(() => {
-          database.close();
-          resolve();
-        });
+    close: async () => {
+      sync.close();
+      await materializeScheduler.close();
+      await new Promise<void>((resolve) => {
+        server.close(() => resolve());
         if ('closeAllConnections' in server) server.closeAllConnections();
-      }),
+      });
+      for (const client of wss.clients) client.terminate();
+      wss.close();
+      database.close();
+    },
   };
 }
 
 function listen(
   fetch: Parameters<typeof serve>[0]['fetch'],
   config: Config,
+  wss: WebSocketServer,
 ): Promise<{ server: ServerType; address: AddressInfo }> {
   return new Promise((resolve, reject) => {
-    const server = serve({ fetch, port: config.port, hostname: config.hostname }, (address) =>
-      resolve({ server, address }),
+    const server = serve(
+      { fetch, port: config.port, hostname: config.hostname, websocket: { server: wss } },
+      (address) => resolve({ server, address }),
     );
     server.once('error', reject);
   });

@@ -31,8 +31,9 @@ export function checkInspectionReadyToSeal(json: InspectionJSON): ValidationIssu
   }
   if (json.inspectors.length === 0) sink.add('inspectors', 'no_inspector', '请填写检查人员');
   const isSheetMethod = (SHEET_METHODS as readonly string[]).includes(meta.method);
-  if (isSheetMethod && json.comment.trim() === '')
+  if (isSheetMethod && json.comment.trim() === '') {
     sink.add('comment', 'comment_required', '请填写评语后再保存汇总');
+  }
   const empty =
     (meta.method === 'terms' && json.terms.length === 0) ||
     (meta.method === 'internal' && json.files.every((f) => f.deletedAt !== null)) ||

@@ -74,8 +74,9 @@ export function projectDocToJSON(doc: Y.Doc, issues?: IssueSink): ProjectDocJSON
 /** Blob hashes referenced by the work records. */
 export function projectDocBlobRefs(json: ProjectDocJSON): string[] {
   const hashes = new Set<string>();
-  for (const work of json.works)
+  for (const work of json.works) {
     for (const record of Object.values(work.records)) record.files.forEach((h) => hashes.add(h));
+  }
   return [...hashes].sort();
 }
 
@@ -87,8 +88,9 @@ function toWorkRecord(value: unknown): WorkRecord | null {
 }
 
 function toEquipment(value: unknown): Equipment | null {
-  if (!isRecord(value) || !EQUIPMENT_TYPES.includes(value.type as never) || typeof value.name !== 'string')
+  if (!isRecord(value) || !EQUIPMENT_TYPES.includes(value.type as never) || typeof value.name !== 'string') {
     return null;
+  }
   const date = (v: unknown) => (isIsoDate(v) ? v : null);
   return {
     type: value.type as EquipmentType,

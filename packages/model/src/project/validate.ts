@@ -8,7 +8,8 @@ export function validateProjectDoc(doc: Y.Doc): ValidationIssue[] {
   const sink = new IssueSink();
   const json = projectDocToJSON(doc, sink);
   if (json.projectId === null) sink.add('projectId', 'missing', '缺少项目编号');
-  if (json.schemaVersion > PROJECT_MIGRATIONS.length)
+  if (json.schemaVersion > PROJECT_MIGRATIONS.length) {
     sink.add('schemaVersion', 'invalid', '文档版本高于本系统');
+  }
   return sink.issues;
 }

@@ -8,7 +8,8 @@ export function validateRectification(doc: Y.Doc): ValidationIssue[] {
   const sink = new IssueSink();
   const json = rectificationToJSON(doc, sink);
   if (json.inspectionId === null) sink.add('inspectionId', 'missing', '缺少对应的检查记录');
-  if (json.schemaVersion > RECTIFICATION_MIGRATIONS.length)
+  if (json.schemaVersion > RECTIFICATION_MIGRATIONS.length) {
     sink.add('schemaVersion', 'invalid', '文档版本高于本系统');
+  }
   return sink.issues;
 }

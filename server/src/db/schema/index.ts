@@ -1,2 +1,4 @@
 export * from './accounts.js';
 export * from './projects.js';
+export * from './documents.js';
+export * from './blobs.js';

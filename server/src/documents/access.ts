@@ -1,0 +1,114 @@
+import type { InspectionOrigin } from '@anguan/model';
+import type { Role } from '../db/schema/index.js';
+
+/**
+ * Who may do what with a document (DESIGN.md "Roles"), as pure functions of the user, the document's registry row
+ * and its project. `/sync`, the documents API and blob reads all ask these, and nothing else decides access.
+ */
+
+export type Access = 'none' | 'read' | 'write';
+
+/** The user fields the policy reads. */
+export interface AccessUser {
+  readonly id: string;
+  readonly role: Role;
+  readonly enterpriseId: string | null;
+  readonly projectId: string | null;
+  readonly regionCode: string | null;
+}
+
+/** The registry fields the policy reads. */
+export interface AccessDoc {
+  readonly kind: 'inspection' | 'rectification' | 'project';
+  /** For a rectification: the origin of its inspection. */
+  readonly origin: InspectionOrigin | null;
+  readonly sealedAt: Date | null;
+}
+
+/** The project fields the policy reads. */
+export interface AccessProject {
+  readonly id: string;
+  readonly enterpriseId: string | null;
+  readonly regionCode: string | null;
+}
+
+/** Which side runs each inspection origin: the party that writes it and reviews its rectification. */
+const ORIGIN_OWNER: Readonly<Record<InspectionOrigin, 'enterprise' | 'project' | 'supervisor'>> = {
+  self: 'project',
+  monthly: 'project',
+  enterprise: 'enterprise',
+  spot: 'supervisor',
+};
+
+/**
+ * A supervisor's region covers a project when the project's 行政区划码 starts with the region's significant
+ * digits: 320000 (province) covers every 32xxxx, 320100 (南京市) covers 3201xx, 320102 only itself.
+ */
+export function regionCovers(supervisorRegion: string | null, projectRegion: string | null): boolean {
+  if (!supervisorRegion || !projectRegion) return false;
+  const significant = supervisorRegion.replace(/(00)+$/, '');
+  return significant !== '' && projectRegion.startsWith(significant);
+}
+
+/** The side the user acts for on this project, or null when the project is none of its business. */
+export function partyOf(
+  user: AccessUser,
+  project: AccessProject,
+): 'enterprise' | 'project' | 'supervisor' | null {
+  switch (user.role) {
+    case 'enterprise':
+    case 'inspector':
+      return user.enterpriseId !== null && user.enterpriseId === project.enterpriseId ? 'enterprise' : null;
+    case 'project':
+      return user.projectId === project.id ? 'project' : null;
+    case 'supervisor':
+      return regionCovers(user.regionCode, project.regionCode) ? 'supervisor' : null;
+  }
+}
+
+/**
+ * Access to a document. Everyone with a stake in the project reads all of its documents; writing is for the side
+ * that owns the content: an inspection's running side (by origin), both sides of a rectification (the project
+ * department replies, the inspecting side reviews), the project department for its project document. A sealed
+ * document is read-only to everyone.
+ */
+export function documentAccess(user: AccessUser, doc: AccessDoc, project: AccessProject): Access {
+  const party = partyOf(user, project);
+  if (party === null) return 'none';
+  if (doc.sealedAt !== null) return 'read';
+  return writesDocument(party, doc) ? 'write' : 'read';
+}
+
+function writesDocument(party: 'enterprise' | 'project' | 'supervisor', doc: AccessDoc): boolean {
+  switch (doc.kind) {
+    case 'inspection':
+      return doc.origin !== null && ORIGIN_OWNER[doc.origin] === party;
+    case 'rectification':
+      return party === 'project' || (doc.origin !== null && ORIGIN_OWNER[doc.origin] === party);
+    case 'project':
+      return party === 'project';
+  }
+}
+
+/**
+ * Whether the user may register a new document of this kind (and, for an inspection, origin) for the project:
+ * the side that would write it. A rectification additionally needs its inspection (checked by the service).
+ */
+export function mayCreateDocument(
+  user: AccessUser,
+  doc: Pick<AccessDoc, 'kind' | 'origin'>,
+  project: AccessProject,
+): boolean {
+  return documentAccess(user, { ...doc, sealedAt: null }, project) === 'write';
+}
+
+/**
+ * Whether the user may seal the document (generate its sheet): inspections only, by the running side with the
+ * sealing right — the enterprise account (安全总监) for enterprise inspections (DESIGN: inspectors run them, the
+ * director seals), the project department for its self-inspections and monthly evaluations, the supervisor for
+ * spot checks.
+ */
+export function maySealDocument(user: AccessUser, doc: AccessDoc, project: AccessProject): boolean {
+  if (doc.kind !== 'inspection' || doc.sealedAt !== null || user.role === 'inspector') return false;
+  return documentAccess(user, doc, project) === 'write';
+}

@@ -1,0 +1,45 @@
+import type { WebSocket } from 'ws';
+
+/** Who is on a sync connection and what they may do, decided before the upgrade (see `upgrade.ts`). */
+export interface ConnectionContext {
+  readonly userId: string;
+  readonly docName: string;
+  /** True when the user may only read this document: any new content is refused (close 4409). */
+  readonly readOnly: boolean;
+}
+
+/** One websocket on one document. Sends never throw; a broken socket just stops receiving. */
+export class Connection {
+  private closed = false;
+
+  constructor(
+    readonly ws: WebSocket,
+    readonly context: ConnectionContext,
+  ) {}
+
+  get readOnly(): boolean {
+    return this.context.readOnly;
+  }
+
+  get isOpen(): boolean {
+    return !this.closed && this.ws.readyState === this.ws.OPEN;
+  }
+
+  send(message: Uint8Array): void {
+    if (!this.isOpen) return;
+    this.ws.send(message, (error) => {
+      if (error) this.close(1011, 'send failed');
+    });
+  }
+
+  /** Closes with a code from `@anguan/model`'s `CLOSE_CODES` (reason ≤ 123 bytes, as RFC 6455 allows). */
+  close(code: number, reason = ''): void {
+    if (this.closed) return;
+    this.closed = true;
+    try {
+      this.ws.close(code, Buffer.from(reason).subarray(0, 123).toString());
+    } catch {
+      this.ws.terminate();
+    }
+  }
+}

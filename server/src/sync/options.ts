@@ -1,0 +1,38 @@
+import { MAX_CONNECTIONS_PER_USER, MAX_DOC_BYTES } from '@anguan/model';
+
+/** Tunables of the sync service; tests shorten the timings, the defaults are production values. */
+export interface SyncOptions {
+  /** A room stays loaded this long after its last connection left (a reload or flaky network rejoins it). */
+  readonly unloadGraceMs: number;
+  /** Quiet time after an update before the tail is compacted if past {@link compactMinUpdates}/{@link compactMinBytes}. */
+  readonly compactIdleMs: number;
+  readonly compactMinUpdates: number;
+  readonly compactMinBytes: number;
+  /** Quiet time after which a connected room compacts fully and drops its live `Y.Doc` (keeps only bytes). */
+  readonly hibernateIdleMs: number;
+  readonly maxDocBytes: number;
+  readonly maxConnectionsPerUser: number;
+  /** How often stale presence is swept (one timer for all rooms). */
+  readonly presenceSweepMs: number;
+  /** One log line per event worth an operator's attention (closed connections, storage failures). */
+  readonly log: (line: string) => void;
+}
+
+export const ROOM_UNLOAD_GRACE_MS = 1_000;
+export const COMPACT_IDLE_MS = 2_000;
+export const COMPACT_MIN_UPDATES = 500;
+export const COMPACT_MIN_BYTES = 256 * 1024;
+export const HIBERNATE_IDLE_MS = 60_000;
+export const PRESENCE_SWEEP_MS = 3_000;
+
+export const defaultSyncOptions: SyncOptions = Object.freeze({
+  unloadGraceMs: ROOM_UNLOAD_GRACE_MS,
+  compactIdleMs: COMPACT_IDLE_MS,
+  compactMinUpdates: COMPACT_MIN_UPDATES,
+  compactMinBytes: COMPACT_MIN_BYTES,
+  hibernateIdleMs: HIBERNATE_IDLE_MS,
+  maxDocBytes: MAX_DOC_BYTES,
+  maxConnectionsPerUser: MAX_CONNECTIONS_PER_USER,
+  presenceSweepMs: PRESENCE_SWEEP_MS,
+  log: (line: string) => console.warn(line),
+});

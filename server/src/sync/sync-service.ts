@@ -1,0 +1,251 @@
+import type * as Y from 'yjs';
+import type { RawData, WebSocket } from 'ws';
+import { CLOSE_CODES } from '@anguan/model';
+import { Connection, type ConnectionContext } from './connection.js';
+import { DocState } from './doc-state.js';
+import { StorageError, SyncError, TextFrameError } from './errors.js';
+import { handleMessage } from './message-handlers.js';
+import { defaultSyncOptions, type SyncOptions } from './options.js';
+import { Room, type RoomHooks } from './room.js';
+import type { UpdateLog } from './update-log.js';
+
+/** Counts for tests and the benchmark. */
+export interface SyncStats {
+  readonly rooms: number;
+  readonly liveRooms: number;
+  readonly connections: number;
+}
+
+/**
+ * The y-websocket server: rooms (one per loaded document), their connections, persistence through an
+ * {@link UpdateLog}, compaction and unloading. It trusts the {@link ConnectionContext} it is given: authentication
+ * and authorization happen before the upgrade (`upgrade.ts`). Everything here is synchronous, so an update is
+ * stored and broadcast before the next message of any connection is looked at.
+ */
+export class SyncService {
+  private readonly rooms = new Map<string, Room>();
+  private readonly connectionsPerUser = new Map<string, number>();
+  private readonly changeListeners = new Set<(docName: string) => void>();
+  private readonly options: SyncOptions;
+  private readonly hooks: RoomHooks;
+  private readonly sweepTimer: ReturnType<typeof setInterval>;
+  private closed = false;
+
+  constructor(
+    private readonly log: UpdateLog,
+    private readonly now: () => Date,
+    options: Partial<SyncOptions> = {},
+  ) {
+    this.options = { ...defaultSyncOptions, ...options };
+    this.hooks = {
+      now,
+      maxDocBytes: this.options.maxDocBytes,
+      afterUpdate: (room) => this.afterUpdate(room),
+      afterLastLeave: (room) => this.scheduleUnload(room),
+    };
+    this.sweepTimer = setInterval(() => this.sweepPresence(), this.options.presenceSweepMs);
+    this.sweepTimer.unref();
+  }
+
+  /** Calls `listener(docName)` after each stored change (the materializer's trigger). Returns the unsubscribe. */
+  onDocumentChanged(listener: (docName: string) => void): () => void {
+    this.changeListeners.add(listener);
+    return () => this.changeListeners.delete(listener);
+  }
+
+  /** Open connections of a user, across documents (checked before the upgrade against the per-user limit). */
+  connectionCount(userId: string): number {
+    return this.connectionsPerUser.get(userId) ?? 0;
+  }
+
+  get maxConnectionsPerUser(): number {
+    return this.options.maxConnectionsPerUser;
+  }
+
+  /** Takes over an upgraded websocket for an authorized document. */
+  handleConnection(ws: WebSocket, context: ConnectionContext & { sealed: boolean }): void {
+    const connection = new Connection(ws, context);
+    if (this.closed) return connection.close(1001, 'server shutting down');
+    let room: Room;
+    try {
+      room = this.acquire(context.docName, context.sealed);
+    } catch (error) {
+      this.options.log(`[sync] ${context.docName}: load failed: ${(error as Error).message}`);
+      return connection.close(CLOSE_CODES.internalError, 'load failed');
+    }
+    this.countConnection(context.userId, +1);
+    ws.on('message', (data, isBinary) => this.receive(room, connection, data, isBinary));
+    ws.on('error', (error) =>
+      this.options.log(`[sync] ${context.docName} user=${context.userId}: ${error.message}`),
+    );
+    ws.once('close', () => {
+      this.countConnection(context.userId, -1);
+      room.leave(connection);
+    });
+    room.join(connection);
+  }
+
+  /** Runs `read` on a document, loaded or not (from storage into a temporary copy). `read` must not write. */
+  withDoc<T>(docName: string, read: (doc: Y.Doc) => T): T {
+    const room = this.rooms.get(docName);
+    if (room) return room.state.read(read);
+    const state = DocState.load(docName, this.log, this.now());
+    try {
+      return state.read(read);
+    } finally {
+      state.destroy();
+    }
+  }
+
+  /**
+   * First half of sealing: runs `check` on the final document (it may throw to refuse), compacts, and returns the
+   * stored state whose hash is recorded. Call {@link markSealed} in the same tick, after recording it.
+   */
+  prepareSeal(docName: string, check: (doc: Y.Doc) => void = () => {}): Uint8Array {
+    const room = this.rooms.get(docName);
+    const state = room?.state ?? DocState.load(docName, this.log, this.now());
+    try {
+      state.read(check);
+      state.compact(this.now());
+      return state.fullState();
+    } finally {
+      if (!room) state.destroy();
+    }
+  }
+
+  /** From now on the loaded room (if any) refuses every update with 4423. */
+  markSealed(docName: string): void {
+    const room = this.rooms.get(docName);
+    if (room) room.sealed = true;
+  }
+
+  stats(): SyncStats {
+    let liveRooms = 0;
+    let connections = 0;
+    for (const room of this.rooms.values()) {
+      if (room.state.isLive) liveRooms++;
+      connections += room.connections.size;
+    }
+    return { rooms: this.rooms.size, liveRooms, connections };
+  }
+
+  /** Whether a document is loaded (tests wait for unloading). */
+  isLoaded(docName: string): boolean {
+    return this.rooms.has(docName);
+  }
+
+  /** Closes every connection (1001), compacts and unloads every room. */
+  close(): void {
+    this.closed = true;
+    clearInterval(this.sweepTimer);
+    for (const room of [...this.rooms.values()]) {
+      room.closeAll(1001, 'server shutting down');
+      this.unload(room, true);
+    }
+  }
+
+  private receive(room: Room, connection: Connection, data: RawData, isBinary: boolean): void {
+    if (!connection.isOpen) return;
+    const { docName, userId } = connection.context;
+    try {
+      if (!isBinary) throw new TextFrameError();
+      handleMessage(room, connection, toBytes(data));
+    } catch (error) {
+      if (error instanceof StorageError) return this.fail(room, error);
+      const code = error instanceof SyncError ? error.closeCode : CLOSE_CODES.internalError;
+      this.options.log(`[sync] ${docName} user=${userId}: closing ${code}: ${(error as Error).message}`);
+      connection.close(code, (error as Error).message);
+    }
+  }
+
+  private acquire(docName: string, sealed: boolean): Room {
+    let room = this.rooms.get(docName);
+    if (!room) {
+      room = new Room(DocState.load(docName, this.log, this.now()), sealed, this.hooks);
+      this.rooms.set(docName, room);
+    }
+    if (sealed) room.sealed = true;
+    if (room.unloadTimer) clearTimeout(room.unloadTimer);
+    room.unloadTimer = null;
+    return room;
+  }
+
+  private afterUpdate(room: Room): void {
+    for (const listener of this.changeListeners) {
+      try {
+        listener(room.name);
+      } catch (error) {
+        this.options.log(`[sync] change listener failed for ${room.name}: ${(error as Error).message}`);
+      }
+    }
+    if (room.idleTimer) clearTimeout(room.idleTimer);
+    room.idleTimer = setTimeout(() => this.idleCompact(room), this.options.compactIdleMs);
+  }
+
+  /** Idle: compact when the tail is past a size, then (after a longer quiet) drop the live doc. */
+  private idleCompact(room: Room): void {
+    const { state } = room;
+    const { compactMinUpdates, compactMinBytes, hibernateIdleMs } = this.options;
+    this.guard(room, () => {
+      if (state.tailCount >= compactMinUpdates || state.tailBytes >= compactMinBytes) {
+        state.compact(this.now());
+      }
+    });
+    room.idleTimer = setTimeout(() => {
+      room.idleTimer = null;
+      this.guard(room, () => {
+        state.compact(this.now());
+        state.hibernate();
+      });
+    }, hibernateIdleMs);
+    room.idleTimer.unref();
+  }
+
+  private scheduleUnload(room: Room): void {
+    if (this.rooms.get(room.name) !== room) return;
+    if (room.unloadTimer) clearTimeout(room.unloadTimer);
+    room.unloadTimer = setTimeout(() => this.unload(room, false), this.options.unloadGraceMs);
+  }
+
+  private unload(room: Room, force: boolean): void {
+    if (!force && room.connections.size > 0) return;
+    if (room.unloadTimer) clearTimeout(room.unloadTimer);
+    if (room.idleTimer) clearTimeout(room.idleTimer);
+    room.unloadTimer = room.idleTimer = null;
+    this.guard(room, () => room.state.compact(this.now()));
+    room.state.destroy();
+    if (this.rooms.get(room.name) === room) this.rooms.delete(room.name);
+  }
+
+  /** Storage failed: memory may be ahead of storage, so drop the room; clients resend on reconnect. */
+  private fail(room: Room, error: Error): void {
+    this.options.log(`[sync] ${room.name}: ${error.message}; closing its connections`);
+    if (this.rooms.get(room.name) === room) this.rooms.delete(room.name);
+    room.closeAll(CLOSE_CODES.internalError, 'storage error');
+    room.state.destroy();
+  }
+
+  private guard(room: Room, fn: () => void): void {
+    try {
+      fn();
+    } catch (error) {
+      this.options.log(`[sync] ${room.name}: compaction failed: ${(error as Error).message}`);
+    }
+  }
+
+  private sweepPresence(): void {
+    const now = Date.now();
+    for (const room of this.rooms.values()) if (room.presence.size > 0) room.sweepPresence(now);
+  }
+
+  private countConnection(userId: string, delta: number): void {
+    const count = (this.connectionsPerUser.get(userId) ?? 0) + delta;
+    if (count > 0) this.connectionsPerUser.set(userId, count);
+    else this.connectionsPerUser.delete(userId);
+  }
+}
+
+function toBytes(data: RawData): Uint8Array {
+  if (Array.isArray(data)) return Buffer.concat(data);
+  return data instanceof ArrayBuffer ? new Uint8Array(data) : data;
+}

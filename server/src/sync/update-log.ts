@@ -1,0 +1,101 @@
+import type Database from 'better-sqlite3';
+
+/** What is stored for one document: its compacted state (if any) and the updates appended after it. */
+export interface StoredDoc {
+  /** `Y.encodeStateAsUpdate` at the last compaction, or null if never compacted. */
+  readonly snapshot: Uint8Array | null;
+  /** `Y.encodeStateVector` of `snapshot` (null with it). */
+  readonly stateVector: Uint8Array | null;
+  /** Updates appended after the snapshot, oldest first. */
+  readonly updates: readonly Uint8Array[];
+  /** `seq` of the last stored update (or of the snapshot's last one); 0 when nothing is stored. */
+  readonly lastSeq: number;
+}
+
+/**
+ * The durable store of Yjs documents (STYLE.md rule 5): a small *synchronous* interface, so an update is committed
+ * before the caller broadcasts it and nothing can interleave between the two. Async implementations are refused by
+ * the type (a Promise is not a number). The SQLite implementation below is the only one; a PostgreSQL one would
+ * keep the same shape behind a synchronous queue.
+ */
+export interface UpdateLog {
+  load(docName: string): StoredDoc;
+  /** Appends updates in one transaction; returns the `seq` of the last. Committed when it returns. */
+  append(docName: string, updates: readonly Uint8Array[]): number;
+  /**
+   * Replaces everything stored up to `throughSeq` with `state` (which must contain it all) in one transaction.
+   * Updates appended after `throughSeq` stay.
+   */
+  compact(
+    docName: string,
+    snapshot: { state: Uint8Array; stateVector: Uint8Array; throughSeq: number },
+    now: Date,
+  ): void;
+}
+
+/** {@link UpdateLog} over the `doc_updates` and `doc_snapshots` tables, with prepared statements (hot path). */
+export class SqliteUpdateLog implements UpdateLog {
+  private readonly selectSnapshot;
+  private readonly selectUpdates;
+  private readonly insertUpdate;
+  private readonly upsertSnapshot;
+  private readonly deleteUpdates;
+  private readonly appendMany;
+  private readonly compactTx;
+
+  constructor(sqlite: Database.Database) {
+    this.selectSnapshot = sqlite.prepare<
+      [string],
+      { state: Buffer; state_vector: Buffer; through_seq: number }
+    >('SELECT state, state_vector, through_seq FROM doc_snapshots WHERE doc_name = ?');
+    this.selectUpdates = sqlite.prepare<[string, number], { seq: number; update: Buffer }>(
+      'SELECT seq, "update" FROM doc_updates WHERE doc_name = ? AND seq > ? ORDER BY seq',
+    );
+    this.insertUpdate = sqlite.prepare<[string, Uint8Array]>(
+      'INSERT INTO doc_updates (doc_name, "update") VALUES (?, ?)',
+    );
+    this.upsertSnapshot = sqlite.prepare<[string, Uint8Array, Uint8Array, number, number]>(
+      `INSERT INTO doc_snapshots (doc_name, state, state_vector, through_seq, compacted_at) VALUES (?, ?, ?, ?, ?)
+       ON CONFLICT (doc_name) DO UPDATE SET state = excluded.state, state_vector = excluded.state_vector,
+         through_seq = excluded.through_seq, compacted_at = excluded.compacted_at`,
+    );
+    this.deleteUpdates = sqlite.prepare<[string, number]>(
+      'DELETE FROM doc_updates WHERE doc_name = ? AND seq <= ?',
+    );
+    this.appendMany = sqlite.transaction((docName: string, updates: readonly Uint8Array[]) => {
+      let seq = 0;
+      for (const update of updates) seq = Number(this.insertUpdate.run(docName, update).lastInsertRowid);
+      return seq;
+    });
+    this.compactTx = sqlite.transaction(
+      (docName: string, state: Uint8Array, stateVector: Uint8Array, throughSeq: number, at: number) => {
+        this.upsertSnapshot.run(docName, state, stateVector, throughSeq, at);
+        this.deleteUpdates.run(docName, throughSeq);
+      },
+    );
+  }
+
+  load(docName: string): StoredDoc {
+    const snapshot = this.selectSnapshot.get(docName);
+    const throughSeq = snapshot?.through_seq ?? 0;
+    const rows = this.selectUpdates.all(docName, throughSeq);
+    return {
+      snapshot: snapshot ? new Uint8Array(snapshot.state) : null,
+      stateVector: snapshot ? new Uint8Array(snapshot.state_vector) : null,
+      updates: rows.map((row) => new Uint8Array(row.update)),
+      lastSeq: rows.at(-1)?.seq ?? throughSeq,
+    };
+  }
+
+  append(docName: string, updates: readonly Uint8Array[]): number {
+    return this.appendMany(docName, updates);
+  }
+
+  compact(
+    docName: string,
+    snapshot: { state: Uint8Array; stateVector: Uint8Array; throughSeq: number },
+    now: Date,
+  ) {
+    this.compactTx(docName, snapshot.state, snapshot.stateVector, snapshot.throughSeq, now.getTime());
+  }
+}
