@@ -36,11 +36,6 @@ export function rational(n: bigint, d: bigint = 1n): Rational {
   return { n: (sign * n) / g, d: (sign * d) / g };
 }
 
-/** Integer tenths of a point as a rational number of points. */
-export function fromTenths(tenths: number): Rational {
-  return rational(BigInt(tenths), 10n);
-}
-
 /** An integer as a rational. */
 export function fromInt(value: number): Rational {
   return rational(BigInt(value));

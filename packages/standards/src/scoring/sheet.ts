@@ -8,7 +8,7 @@
 import type { ScoringRules } from '../catalog/types.js';
 import { toTenths } from '../catalog/schema.js';
 import type { ResolvedItem, ResolvedSheet } from './input.js';
-import { compare, fromInt, fromTenths, rational, type Rational } from './rational.js';
+import { fromInt, rational, type Rational } from './rational.js';
 import { toExactScore } from './display.js';
 import type { ItemResult, MissingItemPolicy, ScoreWarning, SheetResult, SheetZeroReason } from './types.js';
 import { warning } from './warnings.js';
@@ -104,22 +104,21 @@ function guaranteedTest(sheet: ResolvedSheet, tallies: readonly ItemTally[], rul
   const subtotalTenths = counted.reduce((sum, t) => sum + (t.tenths ?? 0), 0);
   const applicableTenths = counted.reduce((sum, t) => sum + toTenths(t.result.points), 0);
   if (applicableTenths === 0) return { reasons, warnings };
-  const minimum = rational(
-    BigInt(toTenths(rules.guaranteedMinimum) * applicableTenths),
-    BigInt(10 * toTenths(subtotalPoints)),
-  );
-  if (applicableTenths < toTenths(subtotalPoints)) {
+  const fullTenths = toTenths(subtotalPoints);
+  const minimumTenths = toTenths(rules.guaranteedMinimum);
+  if (applicableTenths < fullTenths) {
     const message = '部分保证项目未计入，保证项目小计下限按比例折算（解释性规则，待主管部门确认）';
     warnings.push(
       warning('guaranteed_test_prorated', message, { clause: '4.0.3-3', sheetIndex: sheet.index }),
     );
   }
-  if (compare(fromTenths(subtotalTenths), minimum) < 0) {
+  // subtotal < minimum × applicable / full, cross-multiplied so small integers compare exactly.
+  if (subtotalTenths * fullTenths < minimumTenths * applicableTenths) {
     reasons.push({
       code: 'guaranteed_subtotal_below_minimum',
       subtotal: subtotalTenths / 10,
       applicable: applicableTenths / 10,
-      minimum: toExactScore(minimum),
+      minimum: toExactScore(rational(BigInt(minimumTenths * applicableTenths), BigInt(10 * fullTenths))),
     });
   }
   return { reasons, warnings };
