@@ -28,6 +28,8 @@ test('an enterprise registers, signs in, creates an inspector, and the inspector
   await expect(page).toHaveURL(/\/projects$/);
   await expect(page.getByTestId('current-user')).toContainText(enterprise.name);
   await expect(page.getByTestId('current-user')).toContainText('安全总监');
+  // A new enterprise builds nothing yet: the project list says so rather than inventing rows.
+  await expect(page.getByRole('heading', { name: '暂无在建项目' })).toBeVisible();
 
   await page.getByRole('navigation', { name: '主导航' }).getByRole('link', { name: '账号管理' }).click();
   await expect(page.getByRole('heading', { name: '还没有检查人员或项目部账号' })).toBeVisible();

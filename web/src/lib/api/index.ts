@@ -3,12 +3,15 @@ export { ApiError, request } from './client';
 export type { RequestOptions } from './client';
 export * as authApi from './auth';
 export * as membersApi from './members';
+export * as projectsApi from './projects';
 export type {
   ApiErrorBody,
   EnterpriseRef,
   Member,
   MemberRole,
   NewMember,
+  Project,
+  ProjectStatus,
   ProjectRef,
   RegistrationInput,
   ResetIdentity,

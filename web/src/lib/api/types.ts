@@ -69,3 +69,21 @@ export type NewMember =
 export interface ApiErrorBody {
   error: { code: string; message: string; field?: string; unlockAt?: string };
 }
+
+/** Supervision state of a project. */
+export type ProjectStatus = 'in_construction' | 'completed' | 'terminated';
+
+/** A project as `GET /api/projects` returns it (server/src/projects/routes.ts `ProjectView`). */
+export interface Project {
+  id: string;
+  filingNumber: string;
+  name: string;
+  address: string | null;
+  region: { code: string; name: string } | null;
+  constructor: { creditCode: string; name: string };
+  status: ProjectStatus;
+  /** YYYY-MM-DD, Asia/Shanghai. */
+  startDate: string | null;
+  /** YYYY-MM-DD, Asia/Shanghai. */
+  expectedCompletionDate: string | null;
+}

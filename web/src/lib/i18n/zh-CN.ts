@@ -3,7 +3,7 @@
  *
  * @module
  */
-import type { MemberRole, Role } from '$lib/api';
+import type { MemberRole, ProjectStatus, Role } from '$lib/api';
 
 export const APP_NAME = '安管';
 export const APP_FULL_NAME = '安管 · 建筑施工安全管理';
@@ -14,6 +14,12 @@ export const ROLE_LABELS: Record<Role, string> = {
   inspector: '企业检查人员',
   project: '项目部',
   supervisor: '安监站',
+};
+
+export const PROJECT_STATUS_LABELS: Record<ProjectStatus, string> = {
+  in_construction: '在建',
+  completed: '已竣工',
+  terminated: '已终止监督',
 };
 
 export const MEMBER_ROLE_LABELS: Record<MemberRole, string> = {
