@@ -115,7 +115,7 @@ test.describe('co-editing an inspection', () => {
     // The other device gets the reference through the doc and the bytes from the server.
     await inspector.goto(url);
     const image = inspector.getByTestId('attached-file').locator('img');
-    await expect(image).toHaveAttribute('src', /^\/api\/blobs\/[0-9a-f]{64}$/);
+    await expect(image).toHaveAttribute('src', /^\/api\/blobs\/[0-9a-f]{64}\?doc=inspection/);
     const src = (await image.getAttribute('src')) ?? '';
     const response = await inspector.request.get(src);
     expect(response.status()).toBe(200);

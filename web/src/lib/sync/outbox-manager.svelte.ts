@@ -96,10 +96,13 @@ class OutboxManager {
     return { hash, type: data.type, size: data.size };
   }
 
-  /** A URL to show a blob: the device copy when there is one (works offline), else the server's. */
-  async blobUrl(hash: string): Promise<string> {
+  /**
+   * A URL to show a blob: the device copy when there is one (works offline), else the server's, naming the doc
+   * that references it (the server lets readers of that doc fetch it).
+   */
+  async blobUrl(hash: string, docName: string): Promise<string> {
     const local = await this.blobStore.get(hash);
-    return local ? URL.createObjectURL(local.data) : `/api/blobs/${hash}`;
+    return local ? URL.createObjectURL(local.data) : `/api/blobs/${hash}?doc=${encodeURIComponent(docName)}`;
   }
 
   private async wakeRegistered(): Promise<void> {

@@ -45,6 +45,7 @@ export class InspectionPage {
       { id: user.id, name: user.displayName, color: colorFor(user.id) },
     );
     this.#changed = createSubscriber((update) => observeInspection(this.live.doc, update));
+    outboxManager.start();
     void this.connectWhenRegistered();
   }
 
