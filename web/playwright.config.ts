@@ -35,7 +35,8 @@ export default defineConfig({
   },
   projects: [{ name: 'chromium', use: { browserName: 'chromium' } }],
   webServer: {
-    command: 'node --import tsx src/main.ts',
+    // The demo province (loaded into the fresh database) gives the co-editing specs a project and its people.
+    command: 'node --import tsx src/main.ts demo --if-empty && node --import tsx src/main.ts',
     cwd: path.resolve(webDir, '../server'),
     url: `${BASE_URL}/api/health`,
     reuseExistingServer: false,
