@@ -94,6 +94,28 @@ test('after one signed-in visit the shell renders offline, with the user and an 
   await context.setOffline(false);
 });
 
+test('安装应用 appears when the browser offers installation and opens its dialog', async ({ page }) => {
+  await page.goto('/login');
+  const install = page.getByRole('button', { name: '安装应用' });
+  await expect(page.getByRole('heading', { name: '用户登录' })).toBeVisible();
+  await expect(install).toHaveCount(0);
+  // Headless Chromium never offers installation by itself; fire the event the way Chromium does.
+  await page.evaluate(() => {
+    const offer = Object.assign(new Event('beforeinstallprompt', { cancelable: true }), {
+      prompt: () => {
+        (window as unknown as { installPrompted: boolean }).installPrompted = true;
+        return Promise.resolve();
+      },
+      userChoice: Promise.resolve({ outcome: 'accepted' }),
+    });
+    window.dispatchEvent(offer);
+  });
+  await install.click();
+  expect(await page.evaluate(() => (window as unknown as { installPrompted?: boolean }).installPrompted)).toBe(true);
+  await expect(page.getByRole('status').filter({ hasText: '已安装到桌面' })).toBeVisible();
+  await expect(install).toHaveCount(0);
+});
+
 test('Chromium reports no installability errors (persistent profile: incognito is never installable)', async () => {
   const profile = mkdtempSync(path.join(tmpdir(), 'anguan-install-'));
   const context = await chromium.launchPersistentContext(profile, {
