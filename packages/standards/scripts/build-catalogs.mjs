@@ -278,7 +278,7 @@ const categoryTree = jgj.summaryTable.categories.map((c) =>
           term(`term.${it.id}`, it.name, 'item', {
             relatesTo: { tableId: id, itemId: it.id },
             children: it.deductions.map((r) =>
-              phrase(`term.${r.id}`, r.text, { deductionId: r.id }, 'jgj59'),
+              phrase(`term.${r.id}`, r.text, { tableId: id, itemId: it.id, deductionId: r.id }, 'jgj59'),
             ),
           }),
         ),

@@ -34,6 +34,9 @@ describe('inspection-term tree', () => {
     expect(linked.map((p) => p.relatesTo?.deductionId).sort()).toEqual([...rows.keys()].sort());
     for (const phrase of linked) {
       expect(rows.get(phrase.relatesTo?.deductionId ?? '')?.text).toBe(phrase.name);
+      // The item and table are named too, so a finding can be placed on a JGJ 59 sheet without parsing ids.
+      expect(phrase.relatesTo?.deductionId?.startsWith(`${phrase.relatesTo.itemId ?? '?'}.`)).toBe(true);
+      expect(phrase.relatesTo?.itemId?.startsWith(`${phrase.relatesTo.tableId ?? '?'}.`)).toBe(true);
     }
   });
 
