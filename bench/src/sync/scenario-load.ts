@@ -37,6 +37,11 @@ export interface PhaseResult {
   readonly skippedWrites: number;
   /** Server CPU in % of one core over the phase. */
   readonly serverCpuPct: number;
+  /**
+   * Server CPU time per delivered update, in µs: what each fan-out costs the server. Unlike latency it hardly moves
+   * when other processes compete for the CPU, so it is the fairest comparison on a busy machine.
+   */
+  readonly serverCpuUsPerDelivery: number;
   /** All client workers' CPU in % of one core over the phase. */
   readonly clientCpuPct: number;
   readonly serverRssPeakMiB: number;
@@ -48,6 +53,8 @@ export interface LoadResult {
   readonly connectFailures: string[];
   /** Server CPU in % of one core while all clients connected. */
   readonly connectServerCpuPct: number;
+  /** Server CPU time per connection established (upgrade, auth, handshake), in ms. */
+  readonly connectServerCpuMsPerConnection: number;
   readonly steady: PhaseResult;
   readonly burst: PhaseResult;
   readonly serverRssAfterMiB: number;
@@ -92,6 +99,7 @@ async function phase(
     deliveryRatio: run.sent === 0 ? NaN : run.received / (run.sent * (params.clientsPerDoc - 1)),
     skippedWrites: run.skipped,
     serverCpuPct: cpuPercent(before, after),
+    serverCpuUsPerDelivery: run.received === 0 ? NaN : ((after.cpuMs - before.cpuMs) * 1000) / run.received,
     clientCpuPct: (run.clientCpuMs / wallMs) * 100,
     serverRssPeakMiB: peakRssBytes / MIB,
   };
@@ -114,6 +122,7 @@ export async function runLoad(server: ServerHandle, params: LoadParams): Promise
       connectMs: summarize(opened.connectMs),
       connectFailures: opened.failures.slice(0, 10),
       connectServerCpuPct: cpuPercent(before, after),
+      connectServerCpuMsPerConnection: (after.cpuMs - before.cpuMs) / Math.max(opened.connectMs.length, 1),
       steady,
       burst,
       serverRssAfterMiB: readProcess(server.pid).rssBytes / MIB,
