@@ -25,5 +25,5 @@ export interface DustScoreOptions {
  * @throws {@link StandardsError} subclasses naming the offending input field.
  */
 export function scoreDust(input: ScoreInput, options: DustScoreOptions = {}): ScoreResult {
-  return scoreInspection(options.catalog ?? getDustCatalog(input.catalogVersion), input);
+  return scoreInspection(options.catalog ?? getDustCatalog(input?.catalogVersion), input);
 }

@@ -31,5 +31,5 @@ export interface Jgj59ScoreOptions {
  * formatScore(result.sheets[0]!.score!) // '60.00': the 9 unlisted items are unchecked, A2 = 6 / 10 × 100
  */
 export function scoreJgj59(input: ScoreInput, options: Jgj59ScoreOptions = {}): ScoreResult {
-  return scoreInspection(options.catalog ?? getJgj59Catalog(input.catalogVersion), input);
+  return scoreInspection(options.catalog ?? getJgj59Catalog(input?.catalogVersion), input);
 }

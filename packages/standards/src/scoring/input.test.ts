@@ -189,6 +189,10 @@ describe('scoreJgj59 input validation', () => {
     expect(sheet).toMatchObject({ code: 'invalid_input', field: 'sheets[0].items' });
   });
 
+  it('rejects a missing input object', () => {
+    expect(thrown(() => scoreJgj59(null as never))).toMatchObject({ code: 'invalid_input', field: 'input' });
+  });
+
   it('rejects an unknown policy and a malformed sheets list', () => {
     expect(thrown(() => scoreJgj59({ sheets: [], policy: 'lenient' as never }))).toMatchObject({
       field: 'policy',

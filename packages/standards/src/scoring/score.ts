@@ -4,7 +4,7 @@
  * @module
  */
 import type { ScoringCatalog } from '../catalog/types.js';
-import { UnknownCatalogVersionError } from '../errors.js';
+import { InvalidInputError, UnknownCatalogVersionError } from '../errors.js';
 import { toExactScore } from './display.js';
 import { resolvePolicy, resolveSheets } from './input.js';
 import { scoreSheet } from './sheet.js';
@@ -23,7 +23,10 @@ import { warning } from './warnings.js';
  *   naming the input field; {@link UnknownCatalogVersionError} when `input.catalogVersion` differs.
  */
 export function scoreInspection(catalog: ScoringCatalog, input: ScoreInput): ScoreResult {
-  const policy = resolvePolicy((input as { policy?: unknown } | null)?.policy);
+  if (typeof input !== 'object' || input === null) {
+    throw new InvalidInputError('input', 'input must be an object');
+  }
+  const policy = resolvePolicy(input.policy);
   if (input.catalogVersion !== undefined && input.catalogVersion !== catalog.catalogVersion) {
     throw new UnknownCatalogVersionError('catalogVersion', String(input.catalogVersion));
   }
