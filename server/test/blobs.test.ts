@@ -1,0 +1,128 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { createHash } from 'node:crypto';
+import { existsSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { addTerm, addTermPhoto, createInspection } from '@anguan/model';
+import {
+  connectPeer,
+  eventually,
+  registerInspection,
+  seedWorld,
+  startSyncServer,
+  type SyncTestServer,
+  type TestPeer,
+  type TestUser,
+  type World,
+} from './sync-fixtures.js';
+
+let server: SyncTestServer;
+let world: World;
+const peers: TestPeer[] = [];
+beforeEach(async () => {
+  server = await startSyncServer();
+  world = seedWorld(server.deps.database.db);
+});
+afterEach(async () => {
+  for (const p of peers.splice(0)) p.destroy();
+  await server.dispose();
+});
+
+const png = (seed: string) =>
+  Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), Buffer.from(`IHDR ${seed}`)]);
+const sha = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex');
+
+async function request(
+  method: string,
+  route: string,
+  user: TestUser | null,
+  body?: Uint8Array,
+  headers = {},
+) {
+  const response = await fetch(server.url + route, {
+    method,
+    headers: { origin: server.url, ...(user ? { cookie: user.cookie } : {}), ...headers },
+    body,
+  });
+  const buffer = Buffer.from(await response.arrayBuffer());
+  const type = response.headers.get('content-type') ?? '';
+  return {
+    status: response.status,
+    headers: response.headers,
+    body: buffer,
+    json: type.includes('json') && buffer.length > 0 ? JSON.parse(buffer.toString()) : null,
+  };
+}
+
+const put = (bytes: Uint8Array, user: TestUser = world.inspector, hash = sha(bytes)) =>
+  request('PUT', `/api/blobs/${hash}`, user, bytes, { 'content-type': 'application/octet-stream' });
+
+describe('/api/blobs', () => {
+  it('stores a verified upload under DATA_DIR/blobs/ab/cd/<hash>, idempotently, and answers HEAD', async () => {
+    const bytes = png('a');
+    const hash = sha(bytes);
+    expect((await request('HEAD', `/api/blobs/${hash}`, world.inspector)).status).toBe(404);
+    const first = await put(bytes);
+    expect(first.status).toBe(201);
+    expect(first.json.blob).toEqual({ sha256: hash, size: bytes.length, mediaType: 'image/png' });
+    const file = path.join(server.dataDir, 'blobs', hash.slice(0, 2), hash.slice(2, 4), hash);
+    expect(readFileSync(file)).toEqual(bytes);
+    expect((await put(bytes)).status).toBe(200);
+    const head = await request('HEAD', `/api/blobs/${hash}`, world.inspector);
+    expect(head.status).toBe(200);
+    expect(head.headers.get('content-length')).toBe(String(bytes.length));
+  });
+
+  it('refuses a wrong hash, an unsupported type, an oversized body, a cross-site upload and a signed-out one', async () => {
+    const bytes = png('b');
+    expect((await put(bytes, world.inspector, 'f'.repeat(64))).json.error.code).toBe('hash_mismatch');
+    expect((await put(bytes, world.inspector, 'NOT-A-HASH')).json.error.code).toBe('invalid_hash');
+    const html = Buffer.from('<html><script>alert(1)</script></html>');
+    const refused = await put(html);
+    expect(refused.status).toBe(415);
+    expect(existsSync(path.join(server.dataDir, 'blobs', sha(html).slice(0, 2)))).toBe(false);
+    const huge = Buffer.alloc(20 * 1024 * 1024 + 1);
+    huge.set([0xff, 0xd8, 0xff]);
+    expect((await put(huge)).status).toBe(413);
+    const crossSite = await request('PUT', `/api/blobs/${sha(bytes)}`, world.inspector, bytes, {
+      origin: 'https://evil.example',
+    });
+    expect(crossSite.status).toBe(403);
+    expect((await put(bytes, null as never)).status).toBe(401);
+  });
+
+  it('serves a blob to its uploader and to readers of a document that references it, and to no one else', async () => {
+    const bytes = png('photo');
+    const hash = sha(bytes);
+    await put(bytes, world.inspector);
+    const own = await request('GET', `/api/blobs/${hash}`, world.inspector);
+    expect(own.status).toBe(200);
+    expect(own.body).toEqual(bytes);
+    expect(own.headers.get('content-type')).toBe('image/png');
+    expect(own.headers.get('x-content-type-options')).toBe('nosniff');
+    expect((await request('GET', `/api/blobs/${hash}`, world.department)).status).toBe(403);
+
+    const name = await registerInspection(server.url, world.inspector, world.projectId, { method: 'terms' });
+    const peer = connectPeer(server, name, world.inspector);
+    peers.push(peer);
+    await peer.synced();
+    createInspection(peer.doc, {
+      projectId: world.projectId,
+      origin: 'enterprise',
+      method: 'terms',
+      date: '2026-03-15',
+      createdBy: world.inspector.id,
+    });
+    addTerm(peer.doc, 'T-3.2.1', world.inspector.id);
+    addTermPhoto(peer.doc, 'T-3.2.1', hash);
+    // Right away, naming the document proves the reference…
+    await eventually(async () =>
+      expect((await request('GET', `/api/blobs/${hash}?doc=${name}`, world.department)).status).toBe(200),
+    );
+    // …and once materialized the reference is recorded for every reader of the document.
+    await server.deps.materializeScheduler.flush();
+    expect((await request('GET', `/api/blobs/${hash}`, world.supervisor)).status).toBe(200);
+    expect((await request('GET', `/api/blobs/${hash}`, world.otherDirector)).status).toBe(403);
+    expect((await request('GET', `/api/blobs/${hash}?doc=${name}`, world.otherDirector)).status).toBe(403);
+    expect((await request('GET', `/api/blobs/${'0'.repeat(64)}`, world.inspector)).status).toBe(404);
+  });
+});
