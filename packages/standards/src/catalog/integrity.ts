@@ -5,43 +5,55 @@
  * @module
  */
 import type { ScoreTable, ScoringCatalog } from './types.js';
-import { require, toTenths } from './schema.js';
+import { ensure, toTenths } from './schema.js';
 
 const tenthsSum = (values: readonly number[]): number => values.reduce((sum, v) => sum + toTenths(v), 0);
 
 function checkUnique(ids: readonly string[], path: string): void {
   const seen = new Set<string>();
   for (const id of ids) {
-    require(!seen.has(id), path, `duplicate id "${id}"`);
+    ensure(!seen.has(id), path, `duplicate id "${id}"`);
     seen.add(id);
   }
 }
 
 function checkTable(table: ScoreTable, path: string, rules: ScoringCatalog['rules']): void {
-  require(table.fullScore === rules.fullScore, `${path}.fullScore`, 'must equal rules.fullScore');
+  ensure(table.fullScore === rules.fullScore, `${path}.fullScore`, 'must equal rules.fullScore');
   // JGJ 59-2011 4.0.3-1: every sub-table is scored out of 100.
-  require(tenthsSum(table.items.map((i) => i.points)) ===
-    toTenths(table.fullScore), path, `items of ${table.id} do not sum to ${table.fullScore}`);
+  ensure(
+    tenthsSum(table.items.map((i) => i.points)) === toTenths(table.fullScore),
+    path,
+    `items of ${table.id} do not sum to ${table.fullScore}`,
+  );
   table.items.forEach((item, i) => {
     const itemPath = `${path}.items[${i}]`;
-    require(item.id.startsWith(`${table.id}.`), itemPath, `item id ${item.id} not under ${table.id}`);
-    require((item.group !== null) ===
-      table.hasGuaranteedSplit, itemPath, 'group must be set exactly on split tables');
-    require(item.deductions.length > 0, itemPath, 'an item needs at least one deduction rule');
+    ensure(item.id.startsWith(`${table.id}.`), itemPath, `item id ${item.id} not under ${table.id}`);
+    ensure(
+      (item.group !== null) === table.hasGuaranteedSplit,
+      itemPath,
+      'group must be set exactly on split tables',
+    );
+    ensure(item.deductions.length > 0, itemPath, 'an item needs at least one deduction rule');
     item.deductions.forEach((rule, j) => {
-      require(rule.id.startsWith(
-        `${item.id}.`,
-      ), `${itemPath}.deductions[${j}]`, `rule ${rule.id} not under ${item.id}`);
+      ensure(
+        rule.id.startsWith(`${item.id}.`),
+        `${itemPath}.deductions[${j}]`,
+        `rule ${rule.id} not under ${item.id}`,
+      );
     });
   });
   if (table.hasGuaranteedSplit) {
     const guaranteed = table.items.filter((i) => i.group === '保证项目').map((i) => i.points);
-    require(tenthsSum(guaranteed) ===
-      toTenths(
-        table.guaranteedSubtotal ?? -1,
-      ), path, `保证项目 of ${table.id} do not sum to guaranteedSubtotal`);
-    require((table.guaranteedSubtotal ?? 0) >=
-      rules.guaranteedMinimum, path, 'guaranteedSubtotal below the minimum');
+    ensure(
+      tenthsSum(guaranteed) === toTenths(table.guaranteedSubtotal ?? -1),
+      path,
+      `保证项目 of ${table.id} do not sum to guaranteedSubtotal`,
+    );
+    ensure(
+      (table.guaranteedSubtotal ?? 0) >= rules.guaranteedMinimum,
+      path,
+      'guaranteedSubtotal below the minimum',
+    );
   }
 }
 
@@ -51,34 +63,41 @@ function checkSummary(catalog: ScoringCatalog): void {
     categories.map((c) => c.id),
     '$.summary.categories',
   );
-  require(tenthsSum(categories.map((c) => c.points)) ===
-    toTenths(
-      catalog.rules.fullScore,
-    ), '$.summary.categories', 'category weights do not sum to the full score');
+  ensure(
+    tenthsSum(categories.map((c) => c.points)) === toTenths(catalog.rules.fullScore),
+    '$.summary.categories',
+    'category weights do not sum to the full score',
+  );
   const owner = new Map<string, string>();
   categories.forEach((c, i) => {
-    require(c.tableIds.length > 0, `$.summary.categories[${i}]`, 'a category needs a table');
+    ensure(c.tableIds.length > 0, `$.summary.categories[${i}]`, 'a category needs a table');
     for (const id of c.tableIds) {
-      require(!owner.has(id), `$.summary.categories[${i}]`, `table ${id} is in two categories`);
+      ensure(!owner.has(id), `$.summary.categories[${i}]`, `table ${id} is in two categories`);
       owner.set(id, c.id);
     }
   });
   catalog.tables.forEach((t, i) => {
-    require(owner.get(t.id) ===
-      t.category, `$.tables[${i}].category`, `table ${t.id} not in category ${t.category}`);
+    ensure(
+      owner.get(t.id) === t.category,
+      `$.tables[${i}].category`,
+      `table ${t.id} not in category ${t.category}`,
+    );
   });
-  require(owner.size === catalog.tables.length, '$.summary.categories', 'a category lists an unknown table');
+  ensure(owner.size === catalog.tables.length, '$.summary.categories', 'a category lists an unknown table');
 }
 
 function checkGradeBands(catalog: ScoringCatalog): void {
   const bands = catalog.rules.gradeBands;
-  require(bands.length > 0, '$.rules.gradeBands', 'expected at least one band');
+  ensure(bands.length > 0, '$.rules.gradeBands', 'expected at least one band');
   bands.forEach((band, i) => {
     const previous = bands[i - 1];
-    require(previous === undefined ||
-      band.min < previous.min, `$.rules.gradeBands[${i}]`, 'bands must descend');
+    ensure(
+      previous === undefined || band.min < previous.min,
+      `$.rules.gradeBands[${i}]`,
+      'bands must descend',
+    );
   });
-  require(bands[bands.length - 1]?.min === 0, '$.rules.gradeBands', 'the last band must start at 0');
+  ensure(bands[bands.length - 1]?.min === 0, '$.rules.gradeBands', 'the last band must start at 0');
 }
 
 /**
@@ -95,8 +114,7 @@ export function checkScoringIntegrity(catalog: ScoringCatalog): void {
     ],
     '$.tables',
   );
-  require(catalog.rules.fullScore ===
-    100, '$.rules.fullScore', 'the engine assumes tables scored out of 100');
+  ensure(catalog.rules.fullScore === 100, '$.rules.fullScore', 'the engine assumes tables scored out of 100');
   tables.forEach((t, i) => checkTable(t, `$.tables[${i}]`, catalog.rules));
   checkSummary(catalog);
   checkGradeBands(catalog);

@@ -91,7 +91,7 @@ export function toTenths(points: number): number {
 }
 
 /** Throws {@link CatalogInvalidError} unless `condition` holds. */
-export function require(condition: boolean, path: string, message: string): void {
+export function ensure(condition: boolean, path: string, message: string): void {
   if (!condition) throw new CatalogInvalidError(path, message);
 }
 

@@ -23,7 +23,7 @@ import {
   enumOrNullAt,
   objectAt,
   pointsAt,
-  require,
+  ensure,
   stringAt,
   stringOrNullAt,
   type Obj,
@@ -52,19 +52,19 @@ function readRange(o: Obj, points: number): readonly [number, number] | null {
   const value = o.value['pointsRange'];
   if (value === null || value === undefined) return null;
   const path = `${o.path}.pointsRange`;
-  require(Array.isArray(value) && value.length === 2, path, 'expected [min, max]');
+  ensure(Array.isArray(value) && value.length === 2, path, 'expected [min, max]');
   const pair = asObject({ min: (value as unknown[])[0], max: (value as unknown[])[1] }, path);
   const min = pointsAt(pair, 'min');
   const max = pointsAt(pair, 'max');
-  require(min > 0 && min < max, path, 'expected 0 < min < max');
-  require(max === points, path, 'max must equal points');
+  ensure(min > 0 && min < max, path, 'expected 0 < min < max');
+  ensure(max === points, path, 'max must equal points');
   return [min, max];
 }
 
 function readRule(value: unknown, path: string): DeductionRule {
   const o = asObject(value, path);
   const points = pointsAt(o, 'points');
-  require(points > 0, `${path}.points`, 'a deduction must deduct something');
+  ensure(points > 0, `${path}.points`, 'a deduction must deduct something');
   return {
     id: stringAt(o, 'id'),
     text: stringAt(o, 'text'),
@@ -80,7 +80,7 @@ function readRule(value: unknown, path: string): DeductionRule {
 function readItem(value: unknown, path: string): CheckItem {
   const o = asObject(value, path);
   const no = pointsAt(o, 'no');
-  require(Number.isInteger(no) && no >= 1, `${path}.no`, 'expected an item number from 1');
+  ensure(Number.isInteger(no) && no >= 1, `${path}.no`, 'expected an item number from 1');
   return {
     id: stringAt(o, 'id'),
     no,

@@ -11,7 +11,7 @@ import {
   deepFreeze,
   enumAt,
   objectAt,
-  require,
+  ensure,
   stringAt,
   stringOrNullAt,
   type Obj,
@@ -28,7 +28,7 @@ function readRelation(value: unknown, path: string): TermRelation | null {
     const id = stringOrNullAt(o, key);
     if (id !== null) relation[key] = id;
   }
-  require(Object.keys(relation).length > 0, path, 'a relation needs at least one id');
+  ensure(Object.keys(relation).length > 0, path, 'a relation needs at least one id');
   return relation;
 }
 
@@ -115,12 +115,12 @@ function checkTermIntegrity(tree: InspectionTermTree): void {
   const ids = new Set<string>();
   const codes = new Set<string>();
   for (const node of walkTerms(tree.categories)) {
-    require(!ids.has(node.id), '$.categories', `duplicate term id "${node.id}"`);
+    ensure(!ids.has(node.id), '$.categories', `duplicate term id "${node.id}"`);
     ids.add(node.id);
     if (node.kind === 'phrase') {
-      require(!codes.has(node.code), '$.categories', `duplicate term code "${node.code}"`);
+      ensure(!codes.has(node.code), '$.categories', `duplicate term code "${node.code}"`);
       codes.add(node.code);
-      require(levels.has(node.hazardLevel), '$.categories', `undeclared hazard level on ${node.id}`);
+      ensure(levels.has(node.hazardLevel), '$.categories', `undeclared hazard level on ${node.id}`);
     }
   }
 }
