@@ -2,7 +2,6 @@
  * Test-only access to the read-only reference data in `shared/standards/`. Tests may do I/O; `src` may not, so
  * this lives outside `src`.
  */
-// eslint-disable-next-line no-restricted-imports -- tests read the shared reference files from disk
 import { readFileSync } from 'node:fs';
 
 const REFERENCE_DIR = new URL('../../../../shared/standards/', import.meta.url);

@@ -1,4 +1,3 @@
-// eslint-disable-next-line no-restricted-imports -- tests may use Node; src may not
 import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { readReferenceJson } from '../../test/reference.js';
