@@ -58,7 +58,10 @@ test('an enterprise registers, signs in, creates an inspector, and the inspector
   await expect(nav.getByRole('link', { name: '账号管理' })).toHaveCount(0);
 });
 
-test('the shell sends a signed-out visitor to 登录 and back to the page asked for', async ({ page, enterprise }) => {
+test('the shell sends a signed-out visitor to 登录 and back to the page asked for', async ({
+  page,
+  enterprise,
+}) => {
   await page.goto('/members');
   await expect(page).toHaveURL(/\/login\?redirect=%2Fmembers$/);
   await page.getByLabel('账号').fill(enterprise.creditCode);

@@ -11,7 +11,10 @@ import { makeEnterprise, type EnterpriseData, type InspectorData } from './suppo
 /** State-changing API calls need a same-origin Origin header, as a browser sends it. */
 const ORIGIN = { origin: BASE_URL };
 
-export async function registerEnterprise(request: APIRequestContext, enterprise: EnterpriseData): Promise<void> {
+export async function registerEnterprise(
+  request: APIRequestContext,
+  enterprise: EnterpriseData,
+): Promise<void> {
   const response = await request.post('/api/auth/register', { data: enterprise, headers: ORIGIN });
   expect(response.status(), await response.text()).toBe(201);
 }

@@ -1,7 +1,11 @@
 import { apiCreateInspector, apiLogin, expect, test, uiLogin } from './fixtures';
 import { makeInspector } from './support/factories';
 
-test('账号管理: reset an inspector password, disable and enable the account', async ({ page, browser, enterprise }) => {
+test('账号管理: reset an inspector password, disable and enable the account', async ({
+  page,
+  browser,
+  enterprise,
+}) => {
   const inspector = makeInspector();
   await apiLogin(page, enterprise.creditCode, enterprise.password);
   await apiCreateInspector(page, inspector);
@@ -36,7 +40,10 @@ test('账号管理: reset an inspector password, disable and enable the account'
   await other.close();
 });
 
-test('账号管理: a project account needs a filing number of one of our projects', async ({ page, enterprise }) => {
+test('账号管理: a project account needs a filing number of one of our projects', async ({
+  page,
+  enterprise,
+}) => {
   await apiLogin(page, enterprise.creditCode, enterprise.password);
   await page.goto('/members');
   await page.getByRole('button', { name: '新建账号' }).first().click();

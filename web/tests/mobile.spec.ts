@@ -2,7 +2,10 @@ import { apiLogin, expect, test } from './fixtures';
 
 test.use({ viewport: { width: 360, height: 740 }, isMobile: true, hasTouch: true });
 
-test('on a 360-px phone the navigation opens from the menu button and works', async ({ page, enterprise }) => {
+test('on a 360-px phone the navigation opens from the menu button and works', async ({
+  page,
+  enterprise,
+}) => {
   await apiLogin(page, enterprise.creditCode, enterprise.password);
   await page.goto('/projects');
   await expect(page.getByRole('heading', { name: '项目信息' })).toBeVisible();

@@ -20,7 +20,10 @@ async function waitForServiceWorker(page: Page): Promise<void> {
   await page.waitForFunction(() => navigator.serviceWorker.controller !== null);
 }
 
-test('the manifest is linked and describes an installable Chinese app with real icons', async ({ page, request }) => {
+test('the manifest is linked and describes an installable Chinese app with real icons', async ({
+  page,
+  request,
+}) => {
   await page.goto('/login');
   const href = await page.locator('link[rel="manifest"]').getAttribute('href');
   expect(href).toBe('/manifest.webmanifest');
@@ -111,7 +114,9 @@ test('安装应用 appears when the browser offers installation and opens its di
     window.dispatchEvent(offer);
   });
   await install.click();
-  expect(await page.evaluate(() => (window as unknown as { installPrompted?: boolean }).installPrompted)).toBe(true);
+  expect(
+    await page.evaluate(() => (window as unknown as { installPrompted?: boolean }).installPrompted),
+  ).toBe(true);
   await expect(page.getByRole('status').filter({ hasText: '已安装到桌面' })).toBeVisible();
   await expect(install).toHaveCount(0);
 });

@@ -1,6 +1,9 @@
 import { expect, test, uiLogin } from './fixtures';
 
-test('找回密码: proving the contact person sets a new password that then signs in', async ({ page, enterprise }) => {
+test('找回密码: proving the contact person sets a new password that then signs in', async ({
+  page,
+  enterprise,
+}) => {
   await page.goto('/login');
   await page.getByRole('link', { name: '忘记密码？' }).click();
   await expect(page.getByRole('heading', { name: '找回密码' })).toBeVisible();

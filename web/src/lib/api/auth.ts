@@ -10,7 +10,8 @@ export const login = (login: string, password: string) =>
 
 export const logout = () => request<void>('POST', '/auth/logout');
 
-export const me = (options?: RequestOptions) => request<{ user: User }>('GET', '/auth/me', undefined, options);
+export const me = (options?: RequestOptions) =>
+  request<{ user: User }>('GET', '/auth/me', undefined, options);
 
 export const changePassword = (currentPassword: string, newPassword: string) =>
   request<void>('POST', '/auth/password', { currentPassword, newPassword });

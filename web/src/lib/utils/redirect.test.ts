@@ -7,7 +7,13 @@ describe('safeRedirect', () => {
   });
 
   it('refuses other hosts and schemes, falling back to the home page', () => {
-    for (const target of ['//evil.example', '/\\evil.example', 'https://evil.example', 'javascript:alert(1)', '']) {
+    for (const target of [
+      '//evil.example',
+      '/\\evil.example',
+      'https://evil.example',
+      'javascript:alert(1)',
+      '',
+    ]) {
       expect(safeRedirect(target)).toBe(HOME_PATH);
     }
     expect(safeRedirect(null)).toBe(HOME_PATH);

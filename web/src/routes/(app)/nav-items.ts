@@ -24,7 +24,12 @@ const ALL: readonly Role[] = ['enterprise', 'inspector', 'project', 'supervisor'
 export const NAV_ITEMS: readonly NavItem[] = [
   { href: resolve('/projects'), label: '项目信息', icon: 'projects', roles: ALL },
   { href: INSPECTIONS_PATH, label: '企业检查', icon: 'inspections', roles: ['enterprise', 'inspector'] },
-  { href: resolve('/monthly'), label: '标准化月评统计', icon: 'monthly', roles: ['enterprise', 'project', 'supervisor'] },
+  {
+    href: resolve('/monthly'),
+    label: '标准化月评统计',
+    icon: 'monthly',
+    roles: ['enterprise', 'project', 'supervisor'],
+  },
   { href: resolve('/dangerous-works'), label: '危大工程管理', icon: 'hazards', roles: ALL },
   { href: resolve('/stats'), label: '统计分析', icon: 'stats', roles: ['enterprise', 'supervisor'] },
   { href: resolve('/alerts'), label: '预警提醒', icon: 'alerts', roles: ALL },
@@ -34,4 +39,5 @@ export const NAV_ITEMS: readonly NavItem[] = [
 export const navItemsFor = (role: Role) => NAV_ITEMS.filter((item) => item.roles.includes(role));
 
 /** Whether `pathname` is inside the section `href`. */
-export const isActive = (href: string, pathname: string): boolean => pathname === href || pathname.startsWith(`${href}/`);
+export const isActive = (href: string, pathname: string): boolean =>
+  pathname === href || pathname.startsWith(`${href}/`);

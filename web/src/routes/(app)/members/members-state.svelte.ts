@@ -14,7 +14,9 @@ export class MembersState {
   /** The member whose action is in flight (its buttons are disabled). */
   busyId = $state<string | null>(null);
 
-  visible = $derived(this.filter === 'all' ? this.members : this.members.filter((m) => m.role === this.filter));
+  visible = $derived(
+    this.filter === 'all' ? this.members : this.members.filter((m) => m.role === this.filter),
+  );
   counts = $derived({
     all: this.members.length,
     inspector: this.members.filter((m) => m.role === 'inspector').length,
