@@ -24,8 +24,9 @@ async function startRedeployableFront(): Promise<{
         if (!['content-length', 'content-encoding', 'transfer-encoding'].includes(key)) headers[key] = value;
       });
       let body = Buffer.from(await upstream.arrayBuffer());
-      if (req.url === '/service-worker.js')
+      if (req.url === '/service-worker.js') {
         body = Buffer.concat([body, Buffer.from(`\n// deploy ${deploy}\n`)]);
+      }
       res.writeHead(upstream.status, headers).end(body);
     })().catch((error: unknown) => res.writeHead(502).end(String(error)));
   });

@@ -5,8 +5,9 @@ export const HOME_PATH = '/projects';
  * A `?redirect=` target made safe: only a path on this origin (no `//host`, no scheme), else {@link HOME_PATH}.
  */
 export function safeRedirect(target: string | null | undefined): string {
-  if (!target || !target.startsWith('/') || target.startsWith('//') || target.startsWith('/\\'))
+  if (!target || !target.startsWith('/') || target.startsWith('//') || target.startsWith('/\\')) {
     return HOME_PATH;
+  }
   return target;
 }
 
