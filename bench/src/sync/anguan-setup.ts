@@ -59,7 +59,11 @@ async function login(baseUrl: string, loginName: string): Promise<string> {
  * Registers the enterprise, logs in, inserts one project it owns straight into SQLite, and creates enough
  * inspector accounts (logged in) to hold `maxConnections` at {@link CONNECTIONS_PER_USER} each.
  */
-export async function prepareAnguan(baseUrl: string, dataDir: string, maxConnections: number): Promise<AnguanSession> {
+export async function prepareAnguan(
+  baseUrl: string,
+  dataDir: string,
+  maxConnections: number,
+): Promise<AnguanSession> {
   await post(baseUrl, '/api/auth/register', ACCOUNT);
   const cookie = await login(baseUrl, ACCOUNT.creditCode);
   const projectId = insertProject(path.join(dataDir, 'anguan.sqlite'));
@@ -77,9 +81,9 @@ function insertProject(file: string): string {
   const db = new Database(file);
   try {
     db.pragma('busy_timeout = 5000');
-    const enterprise = db.prepare('SELECT id FROM enterprises WHERE credit_code = ?').get(ACCOUNT.creditCode) as
-      | { id: string }
-      | undefined;
+    const enterprise = db
+      .prepare('SELECT id FROM enterprises WHERE credit_code = ?')
+      .get(ACCOUNT.creditCode) as { id: string } | undefined;
     if (!enterprise) throw new Error('registered enterprise not found in SQLite');
     const id = crypto.randomUUID();
     db.prepare(
@@ -102,7 +106,13 @@ export async function registerAnguanDocs(
   const worker = async (): Promise<void> => {
     while (next < names.length) {
       const name = names[next++] as string;
-      const body = { name, kind: 'inspection', projectId: session.projectId, method: 'jgj59', origin: 'enterprise' };
+      const body = {
+        name,
+        kind: 'inspection',
+        projectId: session.projectId,
+        method: 'jgj59',
+        origin: 'enterprise',
+      };
       await post(baseUrl, '/api/documents', body, session.cookie);
     }
   };

@@ -106,12 +106,20 @@ export class BenchClient {
     const ws = new WebSocket(endpoint.wsBase + docName, { headers });
     ws.binaryType = 'nodebuffer';
     this.ws = ws;
-    const timer = setTimeout(() => this.fail(new Error(`handshake timeout for ${docName}`)), CONNECT_TIMEOUT_MS);
-    this.synced.then(() => clearTimeout(timer), () => clearTimeout(timer));
+    const timer = setTimeout(
+      () => this.fail(new Error(`handshake timeout for ${docName}`)),
+      CONNECT_TIMEOUT_MS,
+    );
+    this.synced.then(
+      () => clearTimeout(timer),
+      () => clearTimeout(timer),
+    );
     ws.on('open', () => this.onOpen());
     ws.on('message', (data: Buffer) => this.onMessage(data));
     ws.on('error', (error) => this.fail(error));
-    ws.on('unexpected-response', (_req, res) => this.fail(new Error(`upgrade refused: HTTP ${res.statusCode}`)));
+    ws.on('unexpected-response', (_req, res) =>
+      this.fail(new Error(`upgrade refused: HTTP ${res.statusCode}`)),
+    );
     ws.on('close', (code) => this.fail(new Error(`closed with ${code} before sync`)));
   }
 

@@ -10,7 +10,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { parseOptions, type BenchOptions } from './options.js';
+import { parseOptions, type BenchOptions, type Scenario } from './options.js';
 import { markdownReport, type RunInfo } from './report.js';
 import { runCold } from './scenario-cold.js';
 import { WARMUP_DOCS, runIdle } from './scenario-idle.js';
@@ -19,8 +19,6 @@ import { SERVER_LABELS, startServer, type ServerHandle, type ServerKind } from '
 import { evaluateTargets, type ServerResults } from './targets.js';
 
 const resultsDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../results');
-
-type Scenario = 'load' | 'idle' | 'cold';
 
 /** Connections a scenario holds at once, so ours can create enough users (each is capped). */
 function connectionsOf(scenario: Scenario, options: BenchOptions): number {
@@ -36,8 +34,14 @@ async function withServer<T>(
   body: (server: ServerHandle) => Promise<T>,
 ): Promise<T> {
   const nodeFlags =
-    options.cpuProf && kind === 'anguan' ? ['--cpu-prof', `--cpu-prof-dir=${path.join(resultsDir, 'profiles')}`] : [];
-  const server = await startServer(kind, { nodeFlags, maxConnections: connectionsOf(scenario, options) });
+    options.cpuProf && kind === 'anguan'
+      ? ['--cpu-prof', `--cpu-prof-dir=${path.join(resultsDir, 'profiles')}`]
+      : [];
+  const server = await startServer(kind, {
+    nodeFlags,
+    maxConnections: connectionsOf(scenario, options),
+    nice: options.nice,
+  });
   try {
     return await body(server);
   } finally {
@@ -86,11 +90,17 @@ function writeResults(markdown: string, json: unknown, startedAt: Date, quick: b
 
 async function main(): Promise<void> {
   const options = parseOptions(process.argv.slice(2));
+  // Workers are forked from this process and inherit its niceness.
+  if (options.nice !== 0) os.setPriority(options.nice);
   const startedAt = new Date();
   const loadBefore = os.loadavg()[0] as number;
-  const results: ServerResults[] = options.servers.map((kind) => ({ kind, label: SERVER_LABELS[kind], errors: [] }));
+  const results: ServerResults[] = options.servers.map((kind) => ({
+    kind,
+    label: SERVER_LABELS[kind],
+    errors: [],
+  }));
   console.log(`sync benchmark${options.quick ? ' (quick)' : ''}: ${options.servers.join(', ')}`);
-  for (const scenario of ['load', 'idle', 'cold'] as const) {
+  for (const scenario of options.scenarios) {
     for (const serverResults of results) await runScenario(scenario, serverResults, options);
   }
   const info: RunInfo = {

@@ -19,7 +19,10 @@ class WorkerHandle {
   private readonly child: ChildProcess;
 
   constructor() {
-    this.child = fork(workerFile, [], { execArgv: ['--import', 'tsx'], stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+    this.child = fork(workerFile, [], {
+      execArgv: ['--import', 'tsx'],
+      stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+    });
   }
 
   get pid(): number {
@@ -28,12 +31,16 @@ class WorkerHandle {
 
   request<T extends WorkerMessage>(message: DriverMessage, expect: T['type']): Promise<T> {
     return new Promise((resolve, reject) => {
-      const timer = setTimeout(() => cleanup(new Error(`worker ${this.pid}: no ${expect} reply`)), REPLY_TIMEOUT_MS);
+      const timer = setTimeout(
+        () => cleanup(new Error(`worker ${this.pid}: no ${expect} reply`)),
+        REPLY_TIMEOUT_MS,
+      );
       const onMessage = (reply: WorkerMessage): void => {
         if (reply.type === 'error') cleanup(new Error(`worker ${this.pid}: ${reply.message}`));
         else if (reply.type === expect) cleanup(undefined, reply as T);
       };
-      const onExit = (code: number | null): void => cleanup(new Error(`worker ${this.pid} exited with ${code}`));
+      const onExit = (code: number | null): void =>
+        cleanup(new Error(`worker ${this.pid} exited with ${code}`));
       const cleanup = (error?: Error, value?: T): void => {
         clearTimeout(timer);
         this.child.off('message', onMessage);

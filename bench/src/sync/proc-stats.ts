@@ -21,10 +21,15 @@ export function parseStat(text: string): StatTicks {
   const close = text.lastIndexOf(')');
   if (close === -1) throw new Error('malformed /proc stat: no command name');
   // After ")": field 3 (state) is index 0, so field N is index N - 3.
-  const fields = text.slice(close + 2).trim().split(/\s+/);
+  const fields = text
+    .slice(close + 2)
+    .trim()
+    .split(/\s+/);
   const utimeTicks = Number(fields[14 - 3]);
   const stimeTicks = Number(fields[15 - 3]);
-  if (!Number.isFinite(utimeTicks) || !Number.isFinite(stimeTicks)) throw new Error('malformed /proc stat: cpu fields');
+  if (!Number.isFinite(utimeTicks) || !Number.isFinite(stimeTicks)) {
+    throw new Error('malformed /proc stat: cpu fields');
+  }
   return { utimeTicks, stimeTicks };
 }
 

@@ -79,7 +79,10 @@ function main(): void {
       console.log(`${ms.toFixed(1).padStart(9)} ms ${((ms / total) * 100).toFixed(1).padStart(5)} %  ${key}`);
     }
   };
-  print('self time by origin', selfTimes(profile, (n) => originOf(n.callFrame.url, n.callFrame.functionName)));
+  print(
+    'self time by origin',
+    selfTimes(profile, (n) => originOf(n.callFrame.url, n.callFrame.functionName)),
+  );
   print(
     'self time by function',
     selfTimes(profile, (n) => {

@@ -21,7 +21,9 @@ function updateOf(edit: (doc: Y.Doc) => void): Uint8Array {
 
 describe('latency probes', () => {
   it('are found in a Yjs update without applying it', () => {
-    const update = updateOf((doc) => doc.getMap('fields').set('w1-0', makeProbe(7, 42, 1_700_000_000_123.456)));
+    const update = updateOf((doc) =>
+      doc.getMap('fields').set('w1-0', makeProbe(7, 42, 1_700_000_000_123.456)),
+    );
     expect(scanProbes(update)).toEqual([{ writer: 7, seq: 42, sentMs: 1_700_000_000_123.456 }]);
   });
 
@@ -47,7 +49,10 @@ describe('framing', () => {
     const bytes = encodeSync('hocuspocus', 'inspection:1', SYNC_UPDATE, new Uint8Array([9]));
     expect(Buffer.from(bytes).includes(Buffer.from('inspection:1'))).toBe(true);
     expect(decodeFrame('hocuspocus', bytes).payload).toEqual(new Uint8Array([9]));
-    expect(decodeFrame('hocuspocus', encodeAuth('d', 'token'))).toMatchObject({ type: MESSAGE_AUTH, subType: 0 });
+    expect(decodeFrame('hocuspocus', encodeAuth('d', 'token'))).toMatchObject({
+      type: MESSAGE_AUTH,
+      subType: 0,
+    });
   });
 
   it('throws on a truncated frame', () => {

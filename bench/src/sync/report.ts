@@ -6,7 +6,7 @@
  */
 import type { BenchOptions } from './options.js';
 import type { LoadResult, PhaseResult } from './scenario-load.js';
-import type { ServerResults, TargetVerdict } from './targets.js';
+import { capacityOf, type ServerResults, type TargetVerdict } from './targets.js';
 
 /** Facts about the run that change how its numbers read. */
 export interface RunInfo {
@@ -19,7 +19,12 @@ export interface RunInfo {
   readonly commit: string;
 }
 
-type Row = [label: string, pick: (r: ServerResults) => number | undefined, digits: number, lowerIsBetter: boolean];
+type Row = [
+  label: string,
+  pick: (r: ServerResults) => number | undefined,
+  digits: number,
+  lowerIsBetter: boolean,
+];
 
 const phaseRows = (name: string, of: (l: LoadResult) => PhaseResult): Row[] => [
   [`${name}: latency p50 (ms)`, (r) => r.load && of(r.load).latencyMs.p50, 1, true],
@@ -30,7 +35,13 @@ const phaseRows = (name: string, of: (l: LoadResult) => PhaseResult): Row[] => [
   [`${name}: delivery ratio`, (r) => r.load && of(r.load).deliveryRatio, 3, false],
   [`${name}: writes skipped (back-pressure)`, (r) => r.load && of(r.load).skippedWrites, 0, true],
   [`${name}: server CPU (% of a core)`, (r) => r.load && of(r.load).serverCpuPct, 0, true],
-  [`${name}: server CPU per delivered update (µs)`, (r) => r.load && of(r.load).serverCpuUsPerDelivery, 1, true],
+  [
+    `${name}: server CPU per delivered update (µs)`,
+    (r) => r.load && of(r.load).serverCpuUsPerDelivery,
+    1,
+    true,
+  ],
+  [`${name}: capacity, deliveries per server CPU-s`, (r) => r.load && capacityOf(of(r.load)), 0, false],
   [`${name}: server RSS peak (MiB)`, (r) => r.load && of(r.load).serverRssPeakMiB, 1, true],
   [`${name}: client CPU (% of a core)`, (r) => r.load && of(r.load).clientCpuPct, 0, true],
 ];
@@ -43,7 +54,8 @@ const ROWS: Row[] = [
   ...phaseRows('steady', (l) => l.steady),
   ...phaseRows('high rate', (l) => l.burst),
   ['idle docs connected', (r) => r.idle?.docs, 0, false],
-  ['memory per idle connected doc (KiB)', (r) => r.idle?.perDocKiB, 1, true],
+  ['memory per idle connected doc, RSS (KiB)', (r) => r.idle?.perDocKiB, 1, true],
+  ['… of which JS heap + buffers (KiB)', (r) => r.idle?.heapPerDocKiB, 1, true],
   ['cold load → synced, median (ms)', (r) => r.cold?.medianMs, 1, true],
   ['cold load: socket open (ms)', (r) => r.cold?.medianOpenMs, 1, true],
   ['cold load: server part, → step 2 arrived (ms)', (r) => r.cold?.medianStep2Ms, 1, true],
@@ -61,13 +73,24 @@ function format(value: number | undefined, digits: number): string {
 export function resultsTable(results: readonly ServerResults[]): string {
   const ours = results.find((r) => r.kind === 'anguan');
   const baselines = results.filter((r) => r.kind !== 'anguan');
-  const header = ['metric', ...results.map((r) => r.label), ...(ours && baselines.length ? ['ours ÷ better baseline'] : [])];
-  const lines = [`| ${header.join(' | ')} |`, `|${header.map((_, i) => (i === 0 ? '---' : '---:')).join('|')}|`];
+  const header = [
+    'metric',
+    ...results.map((r) => r.label),
+    ...(ours && baselines.length ? ['ours ÷ better baseline'] : []),
+  ];
+  const lines = [
+    `| ${header.join(' | ')} |`,
+    `|${header.map((_, i) => (i === 0 ? '---' : '---:')).join('|')}|`,
+  ];
   for (const [label, pick, digits, lowerIsBetter] of ROWS) {
     const cells = results.map((r) => format(pick(r), digits));
     if (ours && baselines.length) {
       const values = baselines.map(pick).filter((v): v is number => v !== undefined && !Number.isNaN(v));
-      const bestValue = values.length ? (lowerIsBetter ? Math.min(...values) : Math.max(...values)) : undefined;
+      const bestValue = values.length
+        ? lowerIsBetter
+          ? Math.min(...values)
+          : Math.max(...values)
+        : undefined;
       const mine = pick(ours);
       cells.push(bestValue && mine !== undefined ? `${format(mine / bestValue, 2)}×` : '–');
     }
@@ -79,7 +102,10 @@ export function resultsTable(results: readonly ServerResults[]): string {
 /** The verdict table. */
 export function targetsTable(verdicts: readonly TargetVerdict[]): string {
   if (verdicts.length === 0) return '_No targets evaluated (needs our server and at least one baseline)._';
-  const lines = ['| target | ours | better baseline | ratio | rule | met |', '|---|---:|---:|---:|---|:---:|'];
+  const lines = [
+    '| target | ours | better baseline | ratio | rule | met |',
+    '|---|---:|---:|---:|---|:---:|',
+  ];
   for (const v of verdicts) {
     const digits = v.best < 10 ? 2 : 1;
     lines.push(
@@ -102,7 +128,7 @@ export function markdownReport(
     `# Sync benchmark — ${info.startedAt}${options.quick ? ' (quick)' : ''}`,
     '',
     `Node ${info.node}, ${info.cpus} CPUs, load average ${info.loadAverage[0].toFixed(2)} → ${info.loadAverage[1].toFixed(2)}, ` +
-      `commit ${info.commit}, ${info.durationS.toFixed(0)} s.`,
+      `commit ${info.commit}, ${info.durationS.toFixed(0)} s${options.nice ? `, niceness ${options.nice}` : ''}.`,
     `Load: ${load.docs} docs × ${load.clientsPerDoc} clients (1 writer, ${load.fullReceiversPerDoc} full receiver, ` +
       `the rest light), ${load.ratePerWriter} updates/s per writer for ${load.steadyMs / 1000} s (steady), then ` +
       `${load.burstRatePerWriter}/s for ${load.burstMs / 1000} s (high rate); clients in ${load.workers} worker processes. ` +

@@ -71,7 +71,9 @@ async function waitUntilStored(server: ServerHandle, name: string, expected: Y.D
     const ok = sameState(probe.doc as Y.Doc, expected);
     await probe.close();
     if (ok) return;
-    if (performance.now() > deadline) throw new Error(`${server.kind}: ${name} never reached the written state`);
+    if (performance.now() > deadline) {
+      throw new Error(`${server.kind}: ${name} never reached the written state`);
+    }
     await sleep(200);
   }
 }

@@ -8,7 +8,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
-import { tmpdir } from 'node:os';
+import os, { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Endpoint } from './client.js';
@@ -28,18 +28,20 @@ export const SERVER_LABELS: Record<ServerKind, string> = {
 const START_TIMEOUT_MS = 60_000;
 
 /**
- * Loaded into every server (node `--import`): a full GC on SIGUSR2, so the idle-memory scenario reads RSS after
- * garbage is collected instead of wherever V8's heap growth happens to be. Same for all three servers; no other effect.
+ * Loaded into every server (node `--import`): on SIGUSR2, a full GC and then one stdout line with
+ * `process.memoryUsage()`, so the idle-memory scenario reads memory after garbage is collected instead of wherever
+ * V8's heap growth happens to be. Same for all three servers; no other effect.
  */
-const GC_ON_SIGNAL = [
-  '--expose-gc',
-  `--import=data:text/javascript,process.on('SIGUSR2',()=>globalThis.gc&&globalThis.gc())`,
-];
+const MEMORY_REPORT_PREFIX = 'bench-memory ';
+const MEMORY_HOOK = `process.on('SIGUSR2', () => {
+  globalThis.gc?.();
+  process.stdout.write('${MEMORY_REPORT_PREFIX}' + JSON.stringify(process.memoryUsage()) + '\\n');
+});`;
+const GC_ON_SIGNAL = ['--expose-gc', `--import=data:text/javascript,${encodeURIComponent(MEMORY_HOOK)}`];
+const MEMORY_REPORT_TIMEOUT_MS = 10_000;
 
-/** Asks a server started by {@link startServer} to collect garbage now (see {@link GC_ON_SIGNAL}). */
-export function requestGc(pid: number): void {
-  process.kill(pid, 'SIGUSR2');
-}
+/** `process.memoryUsage()` of a server right after a full GC, in bytes. */
+export type ServerMemory = NodeJS.MemoryUsage;
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
 
@@ -53,6 +55,8 @@ export interface ServerHandle {
   prepareDocs(names: readonly string[]): Promise<void>;
   /** A fresh document name; ours needs `inspection:<uuid>`. */
   docName(): string;
+  /** Forces a full GC in the server and returns its memory usage right after (see {@link GC_ON_SIGNAL}). */
+  memoryAfterGc(): Promise<ServerMemory>;
   stop(): Promise<void>;
 }
 
@@ -63,7 +67,9 @@ export function freePort(): Promise<number> {
     probe.once('error', reject);
     probe.listen(0, '127.0.0.1', () => {
       const address = probe.address();
-      probe.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port'))));
+      probe.close(() =>
+        typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port')),
+      );
     });
   });
 }
@@ -104,6 +110,36 @@ function stopChild(child: ChildProcess): Promise<void> {
 interface Spawned {
   child: ChildProcess;
   port: number;
+  memoryAfterGc(): Promise<ServerMemory>;
+}
+
+/** Reads the server's stdout line by line (which also keeps the pipe drained) and answers memory requests. */
+function memoryReporter(child: ChildProcess, kind: ServerKind): () => Promise<ServerMemory> {
+  const waiting: ((memory: ServerMemory) => void)[] = [];
+  let buffered = '';
+  child.stdout?.on('data', (chunk: Buffer) => {
+    buffered += chunk.toString();
+    let end: number;
+    while ((end = buffered.indexOf('\n')) !== -1) {
+      const line = buffered.slice(0, end);
+      buffered = buffered.slice(end + 1);
+      if (line.startsWith(MEMORY_REPORT_PREFIX)) {
+        waiting.shift()?.(JSON.parse(line.slice(MEMORY_REPORT_PREFIX.length)));
+      }
+    }
+  });
+  return () =>
+    new Promise((resolve, reject) => {
+      const timer = setTimeout(
+        () => reject(new Error(`${kind}: no memory report`)),
+        MEMORY_REPORT_TIMEOUT_MS,
+      );
+      waiting.push((memory) => {
+        clearTimeout(timer);
+        resolve(memory);
+      });
+      child.kill('SIGUSR2');
+    });
 }
 
 async function spawnServer(
@@ -113,6 +149,7 @@ async function spawnServer(
   env: Record<string, string>,
   ready: RegExp,
   nodeFlags: readonly string[],
+  nice = 0,
 ): Promise<Spawned> {
   const port = await freePort();
   const child = spawn(process.execPath, [...GC_ON_SIGNAL, ...nodeFlags, ...args], {
@@ -120,11 +157,11 @@ async function spawnServer(
     env: { ...process.env, ...env, PORT: String(port), HOST: '127.0.0.1', NODE_ENV: 'production' },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
+  if (nice !== 0) os.setPriority(child.pid as number, nice);
   await waitForLine(child, ready, kind);
-  // Keep draining output so a chatty server never blocks on a full pipe.
-  child.stdout?.resume();
+  const memoryAfterGc = memoryReporter(child, kind);
   child.stderr?.on('data', (chunk: Buffer) => process.stderr.write(`[${kind}] ${chunk.toString()}`));
-  return { child, port };
+  return { child, port, memoryAfterGc };
 }
 
 function baseHandle(kind: ServerKind, spawned: Spawned, framing: Endpoint['framing'], cleanup = () => {}) {
@@ -136,6 +173,7 @@ function baseHandle(kind: ServerKind, spawned: Spawned, framing: Endpoint['frami
     endpoint: { wsBase: `ws://127.0.0.1:${spawned.port}/`, framing, origin: httpUrl } as Endpoint,
     prepareDocs: async () => {},
     docName: () => `bench-${crypto.randomUUID()}`,
+    memoryAfterGc: spawned.memoryAfterGc,
     stop: async () => {
       await stopChild(spawned.child);
       cleanup();
@@ -149,19 +187,26 @@ export interface StartOptions {
   readonly nodeFlags?: readonly string[];
   /** Most connections the scenario opens at once (ours creates enough users for them). */
   readonly maxConnections?: number;
+  /** Niceness for the server process (see `BenchOptions.nice`). */
+  readonly nice?: number;
 }
 
 /** Starts one server and, for ours, an account with a session and a project to hold the documents. */
 export async function startServer(kind: ServerKind, options: StartOptions = {}): Promise<ServerHandle> {
   const flags = options.nodeFlags ?? [];
+  const nice = options.nice ?? 0;
   if (kind === 'ywss') {
     const cwd = path.join(repoRoot, 'bench/baselines/ywss');
     const bin = 'node_modules/@y/websocket-server/src/server.js';
-    return baseHandle(kind, await spawnServer(kind, [bin], cwd, {}, /running at/, flags), 'plain');
+    return baseHandle(kind, await spawnServer(kind, [bin], cwd, {}, /running at/, flags, nice), 'plain');
   }
   if (kind === 'hocuspocus') {
     const cwd = path.join(repoRoot, 'bench/baselines/hocuspocus');
-    return baseHandle(kind, await spawnServer(kind, ['server.js'], cwd, {}, /ready \d+/, flags), 'hocuspocus');
+    return baseHandle(
+      kind,
+      await spawnServer(kind, ['server.js'], cwd, {}, /ready \d+/, flags, nice),
+      'hocuspocus',
+    );
   }
   const dataDir = mkdtempSync(path.join(tmpdir(), 'anguan-bench-'));
   const env = { DATA_DIR: dataDir, WEB_ROOT: '' };
@@ -172,6 +217,7 @@ export async function startServer(kind: ServerKind, options: StartOptions = {}):
     env,
     /listening on/,
     flags,
+    nice,
   );
   const handle = baseHandle(kind, spawned, 'plain', () => rmSync(dataDir, { recursive: true, force: true }));
   let session: AnguanSession;

@@ -19,7 +19,12 @@ export interface ClientSpec {
 
 export type DriverMessage =
   | { readonly type: 'open'; readonly endpoint: Endpoint; readonly clients: readonly ClientSpec[] }
-  | { readonly type: 'run'; readonly durationMs: number; readonly ratePerWriter: number; readonly drainMs: number }
+  | {
+      readonly type: 'run';
+      readonly durationMs: number;
+      readonly ratePerWriter: number;
+      readonly drainMs: number;
+    }
   | { readonly type: 'close' };
 
 /** Reply to `open`. */
@@ -43,4 +48,8 @@ export interface RunReport {
   readonly cpuMs: number;
 }
 
-export type WorkerMessage = OpenedReport | RunReport | { readonly type: 'closed' } | { readonly type: 'error'; readonly message: string };
+export type WorkerMessage =
+  | OpenedReport
+  | RunReport
+  | { readonly type: 'closed' }
+  | { readonly type: 'error'; readonly message: string };

@@ -65,7 +65,13 @@ async function open(endpoint: Endpoint, specs: readonly ClientSpec[]): Promise<v
   const lane = async (): Promise<void> => {
     while (next < specs.length) {
       const spec = specs[next++] as ClientSpec;
-      const client = new BenchClient(endpoint, spec.docName, spec.mode, onProbe(spec.writerId), spec.cookieIndex);
+      const client = new BenchClient(
+        endpoint,
+        spec.docName,
+        spec.mode,
+        onProbe(spec.writerId),
+        spec.cookieIndex,
+      );
       clients.push(client);
       try {
         await client.synced;
