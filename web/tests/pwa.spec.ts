@@ -97,6 +97,25 @@ test('after one signed-in visit the shell renders offline, with the user and an 
   await context.setOffline(false);
 });
 
+test('退出登录 without network still ends the session once the network returns', async ({
+  page,
+  context,
+  enterprise,
+}) => {
+  await apiLogin(page, enterprise.creditCode, enterprise.password);
+  await page.goto('/projects');
+  await waitForServiceWorker(page);
+  await context.setOffline(true);
+  await page.getByRole('button', { name: '退出登录' }).click();
+  await expect(page).toHaveURL(/\/login$/);
+
+  await context.setOffline(false);
+  await page.goto('/projects');
+  await expect(page).toHaveURL(/\/login$/);
+  // The server agrees: the old session cookie no longer works.
+  expect((await page.request.get('/api/auth/me')).status()).toBe(401);
+});
+
 test('安装应用 appears when the browser offers installation and opens its dialog', async ({ page }) => {
   await page.goto('/login');
   const install = page.getByRole('button', { name: '安装应用' });

@@ -9,6 +9,29 @@ import { ApiError, authApi, type User } from '$lib/api';
 /** localStorage key of the last signed-in user (display data only: no token, no 身份证号). */
 export const LAST_USER_STORAGE_KEY = 'anguan.lastUser';
 
+/**
+ * localStorage flag: 退出登录 was pressed without network, so the HttpOnly session cookie (which only the server can
+ * clear) may still be valid. The next check with the server ends that session before anything else.
+ */
+export const LOGOUT_PENDING_STORAGE_KEY = 'anguan.logoutPending';
+
+function setLogoutPending(pending: boolean): void {
+  try {
+    if (pending) localStorage.setItem(LOGOUT_PENDING_STORAGE_KEY, '1');
+    else localStorage.removeItem(LOGOUT_PENDING_STORAGE_KEY);
+  } catch {
+    // Without storage the session simply stays until it expires.
+  }
+}
+
+function logoutPending(): boolean {
+  try {
+    return localStorage.getItem(LOGOUT_PENDING_STORAGE_KEY) !== null;
+  } catch {
+    return false;
+  }
+}
+
 export type AuthStatus = 'unknown' | 'signed-in' | 'signed-out';
 
 function readCachedUser(): User | null {
@@ -57,22 +80,31 @@ class AuthManager {
 
   async login(login: string, password: string): Promise<User> {
     const { user } = await authApi.login(login, password);
+    setLogoutPending(false);
     this.#set(user);
     return user;
   }
 
-  /** Ends the session; works offline too (the local state is cleared either way). */
+  /** Ends the session; works offline too (local state is cleared now, the server session at the next contact). */
   async logout(): Promise<void> {
     try {
       await authApi.logout();
+      setLogoutPending(false);
     } catch (error) {
       if (!(error instanceof ApiError && error.isNetwork)) throw error;
+      setLogoutPending(true);
     } finally {
       this.#set(null);
     }
   }
 
   async #fetch(): Promise<User | null> {
+    if (logoutPending()) {
+      // Signed out offline: finish it; until the server confirms, nobody is signed in on this device.
+      this.#set(null);
+      await this.logout().catch((error: unknown) => console.error('[anguan] pending logout failed', error));
+      return null;
+    }
     try {
       const { user } = await authApi.me();
       this.#set(user);
