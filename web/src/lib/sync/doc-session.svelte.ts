@@ -6,31 +6,19 @@
  */
 import { createSubscriber } from 'svelte/reactivity';
 import { DocSession, type DocSessionOptions } from './doc-session';
+import { trackUnsynced } from './unsynced-guard';
 import { announce, observePeers, peersOf, setFocus, type Peer, type PresenceFocus, type PresenceState } from './presence';
 import type { SyncStatus } from './sync-status';
-
-const open = new Set<DocSession>();
-
-/** Any open document holds edits that have not reached the server. */
-export function hasUnsyncedChanges(): boolean {
-  return [...open].some((session) => session.status.unsyncedChanges);
-}
-
-if (typeof window !== 'undefined') {
-  // Closing the tab is safe (IndexedDB keeps the edits) but the user should know they have not reached the server.
-  window.addEventListener('beforeunload', (event) => {
-    if (hasUnsyncedChanges()) event.preventDefault();
-  });
-}
 
 export class ReactiveDocSession {
   readonly session: DocSession;
   readonly #statusChanged: () => void;
   readonly #peersChanged: () => void;
+  readonly #untrack: () => void;
 
   constructor(options: DocSessionOptions, user: PresenceState['user']) {
     this.session = new DocSession(options);
-    open.add(this.session);
+    this.#untrack = trackUnsynced(this.session);
     announce(this.session.provider.awareness, user);
     this.#statusChanged = createSubscriber((update) => this.session.subscribe(update));
     this.#peersChanged = createSubscriber((update) => observePeers(this.session.provider.awareness, update));
@@ -62,7 +50,7 @@ export class ReactiveDocSession {
   }
 
   async destroy(): Promise<void> {
-    open.delete(this.session);
+    this.#untrack();
     await this.session.destroy();
   }
 }
