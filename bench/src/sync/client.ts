@@ -68,6 +68,8 @@ export class BenchClient {
   step2Ms = NaN;
   /** Size of the server's sync step 2 payload, in bytes. */
   step2Bytes = 0;
+  /** Milliseconds spent in `Y.applyUpdate` for the step 2 (full mode). */
+  step2ApplyMs = 0;
   private ws: WebSocket | null = null;
   private readonly awarenessId = Math.floor(Math.random() * 2 ** 31);
   private awarenessClock = 0;
@@ -157,7 +159,9 @@ export class BenchClient {
         this.step2Ms = performance.now() - this.startedAt;
         this.step2Bytes = frame.payload.byteLength;
       }
+      const applyStart = performance.now();
       if (this.doc) Y.applyUpdate(this.doc, frame.payload, this);
+      this.step2ApplyMs += performance.now() - applyStart;
       if (Number.isNaN(this.syncedMs)) {
         this.syncedMs = performance.now() - this.startedAt;
         this.resolveSynced();

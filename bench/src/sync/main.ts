@@ -16,6 +16,7 @@ import { runCold } from './scenario-cold.js';
 import { WARMUP_DOCS, runIdle } from './scenario-idle.js';
 import { runLoad } from './scenario-load.js';
 import { SERVER_LABELS, startServer, type ServerHandle, type ServerKind } from './servers.js';
+import { medianMerge } from './stats.js';
 import { evaluateTargets, type ServerResults } from './targets.js';
 
 const resultsDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../results');
@@ -49,12 +50,17 @@ async function withServer<T>(
   }
 }
 
-async function runScenario(scenario: Scenario, results: ServerResults, options: BenchOptions): Promise<void> {
+async function runScenario(
+  scenario: Scenario,
+  results: ServerResults,
+  options: BenchOptions,
+  round: string,
+): Promise<void> {
   const started = performance.now();
-  process.stdout.write(`  ${scenario.padEnd(5)} ${results.label} … `);
+  process.stdout.write(`  ${scenario.padEnd(5)}${round} ${results.label} … `);
   try {
     await withServer(results.kind, scenario, options, async (server) => {
-      if (scenario === 'load') results.load = await runLoad(server, options.load);
+      if (scenario === 'load') (results.loadRounds ??= []).push(await runLoad(server, options.load));
       else if (scenario === 'idle') results.idle = await runIdle(server, options.idle);
       else results.cold = await runCold(server, options.cold);
     });
@@ -101,7 +107,14 @@ async function main(): Promise<void> {
   }));
   console.log(`sync benchmark${options.quick ? ' (quick)' : ''}: ${options.servers.join(', ')}`);
   for (const scenario of options.scenarios) {
-    for (const serverResults of results) await runScenario(scenario, serverResults, options);
+    const rounds = scenario === 'load' ? options.rounds : 1;
+    for (let round = 1; round <= rounds; round++) {
+      const label = rounds > 1 ? ` ${round}/${rounds}` : '';
+      for (const serverResults of results) await runScenario(scenario, serverResults, options, label);
+    }
+  }
+  for (const serverResults of results) {
+    if (serverResults.loadRounds) serverResults.load = medianMerge(serverResults.loadRounds);
   }
   const info: RunInfo = {
     startedAt: startedAt.toISOString(),

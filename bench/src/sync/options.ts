@@ -16,6 +16,8 @@ export interface BenchOptions {
   readonly quick: boolean;
   readonly servers: readonly ServerKind[];
   readonly scenarios: readonly Scenario[];
+  /** Interleaved rounds of the load scenario (all servers, then again); each metric is the median over rounds. */
+  readonly rounds: number;
   readonly load: LoadParams;
   readonly idle: IdleParams;
   readonly cold: ColdParams;
@@ -33,16 +35,17 @@ export interface BenchOptions {
 export const USAGE = `pnpm bench:sync [--quick] [--servers anguan,ywss,hocuspocus] [--scenarios load,idle,cold]
   [--docs N] [--clients N]
   [--rate N] [--steady-s N] [--burst-rate N] [--burst-s N] [--idle-docs N] [--updates N] [--reps N]
-  [--workers N] [--unload-wait-ms N] [--nice N] [--cpu-prof] [--no-write]`;
+  [--rounds N] [--workers N] [--unload-wait-ms N] [--nice N] [--cpu-prof] [--no-write]`;
 
 const FULL = {
+  rounds: 3,
   load: {
     docs: 40,
     clientsPerDoc: 8,
     ratePerWriter: 5,
-    steadyMs: 15_000,
+    steadyMs: 10_000,
     burstRatePerWriter: 50,
-    burstMs: 8_000,
+    burstMs: 6_000,
     workers: 2,
     fullReceiversPerDoc: 1,
   },
@@ -51,6 +54,7 @@ const FULL = {
 };
 
 const QUICK = {
+  rounds: 1,
   load: { ...FULL.load, docs: 10, clientsPerDoc: 5, steadyMs: 5_000, burstMs: 3_000 },
   idle: { ...FULL.idle, docs: 100 },
   cold: { ...FULL.cold, repetitions: 3 },
@@ -101,7 +105,7 @@ export function parseOptions(argv: readonly string[]): BenchOptions {
       'burst-s',
       'idle-docs',
     ];
-    if (![...known, 'updates', 'reps', 'workers', 'unload-wait-ms', 'nice'].includes(name)) {
+    if (![...known, 'updates', 'reps', 'workers', 'unload-wait-ms', 'nice', 'rounds'].includes(name)) {
       throw new Error(`unknown flag --${name}\n${USAGE}`);
     }
   }
@@ -110,6 +114,7 @@ export function parseOptions(argv: readonly string[]): BenchOptions {
     quick: switches.has('quick'),
     servers,
     scenarios,
+    rounds: num('rounds', base.rounds, 1, 5),
     write: !switches.has('no-write'),
     cpuProf: switches.has('cpu-prof'),
     nice: flags.has('nice') ? bounded('nice', flags.get('nice'), -20, 19) : 0,

@@ -5,6 +5,7 @@
  * @module
  */
 import type { BenchOptions } from './options.js';
+import { median } from './stats.js';
 import type { LoadResult, PhaseResult } from './scenario-load.js';
 import { capacityOf, type ServerResults, type TargetVerdict } from './targets.js';
 
@@ -59,6 +60,8 @@ const ROWS: Row[] = [
   ['cold load → synced, median (ms)', (r) => r.cold?.medianMs, 1, true],
   ['cold load: socket open (ms)', (r) => r.cold?.medianOpenMs, 1, true],
   ['cold load: server part, → step 2 arrived (ms)', (r) => r.cold?.medianStep2Ms, 1, true],
+  ['cold load: server CPU per load (ms)', (r) => r.cold?.medianServerCpuMs, 1, true],
+  ['cold load: client applying step 2 (ms)', (r) => r.cold && median(r.cold.appliesMs), 1, true],
   ['cold load doc size (KiB)', (r) => r.cold && r.cold.docBytes / 1024, 1, true],
   ['cold load step 2 size (KiB)', (r) => r.cold && r.cold.step2Bytes / 1024, 1, true],
   ['ingest of the updates (ms)', (r) => r.cold?.ingestMs, 0, true],
@@ -83,6 +86,7 @@ export function resultsTable(results: readonly ServerResults[]): string {
     `|${header.map((_, i) => (i === 0 ? '---' : '---:')).join('|')}|`,
   ];
   for (const [label, pick, digits, lowerIsBetter] of ROWS) {
+    if (results.every((r) => pick(r) === undefined)) continue;
     const cells = results.map((r) => format(pick(r), digits));
     if (ours && baselines.length) {
       const values = baselines.map(pick).filter((v): v is number => v !== undefined && !Number.isNaN(v));
@@ -131,7 +135,8 @@ export function markdownReport(
       `commit ${info.commit}, ${info.durationS.toFixed(0)} s${options.nice ? `, niceness ${options.nice}` : ''}.`,
     `Load: ${load.docs} docs × ${load.clientsPerDoc} clients (1 writer, ${load.fullReceiversPerDoc} full receiver, ` +
       `the rest light), ${load.ratePerWriter} updates/s per writer for ${load.steadyMs / 1000} s (steady), then ` +
-      `${load.burstRatePerWriter}/s for ${load.burstMs / 1000} s (high rate); clients in ${load.workers} worker processes. ` +
+      `${load.burstRatePerWriter}/s for ${load.burstMs / 1000} s (high rate); clients in ${load.workers} worker processes; ` +
+      `${options.rounds} interleaved round(s), median per metric. ` +
       `Idle: ${idle.docs} docs with one client and ${idle.seedEntries} map entries each. ` +
       `Cold load: ${cold.updates} updates, median of ${cold.repetitions}; ours unloaded (from SQLite), baselines held in memory.`,
     'Ours runs with session-cookie auth and SQLite persistence; the baselines with neither.',

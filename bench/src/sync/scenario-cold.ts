@@ -10,6 +10,7 @@
  */
 import * as Y from 'yjs';
 import { BenchClient } from './client.js';
+import { readProcess } from './proc-stats.js';
 import type { ServerHandle } from './servers.js';
 import { median } from './stats.js';
 
@@ -26,6 +27,13 @@ export interface ColdResult {
   readonly docBytes: number;
   /** Bytes of the step 2 the server sent on the last load (its own encoding of the same state). */
   readonly step2Bytes: number;
+  /** Client time applying each load's step 2 (part of {@link loadsMs}), in ms. */
+  readonly appliesMs: number[];
+  /**
+   * Median server CPU time per load (upgrade, auth, loading, encoding, sending), in ms, from procfs. Unlike the wall
+   * times it hardly changes when other processes compete for the CPU.
+   */
+  readonly medianServerCpuMs: number;
   /** Time for the server to accept all updates (last one visible to a new client), in ms. */
   readonly ingestMs: number;
   readonly loadsMs: number[];
@@ -98,11 +106,15 @@ export async function runCold(server: ServerHandle, params: ColdParams): Promise
   const loadsMs: number[] = [];
   const opensMs: number[] = [];
   const step2sMs: number[] = [];
+  const appliesMs: number[] = [];
+  const serverCpuMs: number[] = [];
   let step2Bytes = 0;
   try {
     for (let i = 0; i < params.repetitions; i++) {
       await sleep(fromMemory ? 200 : params.unloadWaitMs);
+      const cpuBefore = readProcess(server.pid).cpuMs;
       const client = await load(server, name);
+      serverCpuMs.push(readProcess(server.pid).cpuMs - cpuBefore);
       const ok = sameState(client.doc as Y.Doc, reference);
       await client.close();
       if (!ok) throw new Error(`${server.kind}: cold load returned a different state`);
@@ -110,6 +122,7 @@ export async function runCold(server: ServerHandle, params: ColdParams): Promise
       opensMs.push(client.openMs);
       step2sMs.push(client.step2Ms);
       step2Bytes = client.step2Bytes;
+      appliesMs.push(client.step2ApplyMs);
     }
   } finally {
     await holder?.close();
@@ -118,6 +131,8 @@ export async function runCold(server: ServerHandle, params: ColdParams): Promise
     updates: params.updates,
     docBytes,
     step2Bytes,
+    appliesMs,
+    medianServerCpuMs: median(serverCpuMs),
     ingestMs,
     loadsMs,
     medianMs: median(loadsMs),

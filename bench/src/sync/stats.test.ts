@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { median, percentile, summarize } from './stats.js';
+import { median, medianMerge, percentile, summarize } from './stats.js';
 
 describe('percentile', () => {
   it('interpolates linearly between closest ranks, like numpy and PERCENTILE.INC', () => {
@@ -39,5 +39,21 @@ describe('summarize', () => {
     expect(summary.count).toBe(0);
     expect(summary.p99).toBeNaN();
     expect(summary.max).toBeNaN();
+  });
+});
+
+describe('medianMerge', () => {
+  it('takes the median of every number across rounds and concatenates arrays', () => {
+    const rounds = [
+      { latency: { p50: 1, p99: 9 }, failures: ['a'], label: 'x' },
+      { latency: { p50: 5, p99: Number.NaN }, failures: [], label: 'x' },
+      { latency: { p50: 3, p99: 7 }, failures: ['b'], label: 'x' },
+    ];
+    expect(medianMerge(rounds)).toEqual({ latency: { p50: 3, p99: 8 }, failures: ['a', 'b'], label: 'x' });
+  });
+
+  it('returns a single round unchanged', () => {
+    const round = { p50: 1 };
+    expect(medianMerge([round])).toBe(round);
   });
 });

@@ -52,3 +52,26 @@ export function summarize(values: readonly number[]): Summary {
     max: sorted.length === 0 ? NaN : (sorted[sorted.length - 1] as number),
   };
 }
+
+/**
+ * Merges results of repeated rounds of the same shape: every number becomes the median of its values across the
+ * rounds (NaN ones ignored), arrays are concatenated, objects are merged field by field. Medians over interleaved
+ * rounds keep one busy moment on a shared machine from deciding a comparison.
+ */
+export function medianMerge<T>(rounds: readonly T[]): T {
+  const first = rounds[0];
+  if (rounds.length <= 1 || first === undefined) return first as T;
+  if (typeof first === 'number') {
+    const values = (rounds as readonly number[]).filter((v) => !Number.isNaN(v));
+    return (values.length ? median(values) : NaN) as T;
+  }
+  if (Array.isArray(first)) return (rounds as readonly unknown[][]).flat() as T;
+  if (first !== null && typeof first === 'object') {
+    const merged: Record<string, unknown> = {};
+    for (const key of Object.keys(first)) {
+      merged[key] = medianMerge(rounds.map((round) => (round as Record<string, unknown>)[key]));
+    }
+    return merged as T;
+  }
+  return first;
+}

@@ -51,7 +51,7 @@ describe('evaluateTargets', () => {
     ]);
     const byName = new Map(verdicts.map((v) => [v.target, v]));
     expect(byName.get('latency p50 (steady)')).toMatchObject({ best: 1.9, bestKind: 'ywss', met: true });
-    expect(byName.get('memory per idle connected doc')).toMatchObject({ best: 50, met: true });
+    expect(byName.get('memory per idle connected doc (RSS)')).toMatchObject({ best: 50, met: true });
     expect(byName.get('cold load (10000 updates): connect → synced')).toMatchObject({
       best: 21,
       bestKind: 'hocuspocus',

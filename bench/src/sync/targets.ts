@@ -15,7 +15,9 @@ import type { ServerKind } from './servers.js';
 export interface ServerResults {
   readonly kind: ServerKind;
   readonly label: string;
+  /** Median over {@link loadRounds}. */
   load?: LoadResult;
+  loadRounds?: LoadResult[];
   idle?: IdleResult;
   cold?: ColdResult;
   readonly errors: string[];
@@ -129,26 +131,48 @@ export function evaluateTargets(results: readonly ServerResults[]): TargetVerdic
       `≥ better baseline −${CAPACITY_TOLERANCE * 100} %`,
     ),
   );
+  const memoryRule = `≤ better baseline +${MEMORY_TOLERANCE * 100} %`;
+  const memoryLimit = (b: number) => b * (1 + MEMORY_TOLERANCE);
   verdicts.push(
     verdict(
-      'memory per idle connected doc',
+      'memory per idle connected doc (RSS)',
       ours,
       baselines,
       (r) => r.idle?.perDocKiB,
       false,
-      (b) => b * (1 + MEMORY_TOLERANCE),
-      `≤ better baseline +${MEMORY_TOLERANCE * 100} %`,
+      memoryLimit,
+      memoryRule,
+    ),
+    verdict(
+      'cross-check: JS heap + buffers per idle doc',
+      ours,
+      baselines,
+      (r) => r.idle?.heapPerDocKiB,
+      false,
+      memoryLimit,
+      memoryRule,
     ),
   );
   verdicts.push(
     verdict(
-      `cold load, server part: connect → step 2 arrived`,
+      'cold load, server part: connect → step 2 arrived',
       ours,
       baselines,
       (r) => r.cold?.medianStep2Ms,
       false,
       (b) => b / COLD_SPEEDUP,
       `≤ fastest baseline ÷ ${COLD_SPEEDUP}`,
+    ),
+  );
+  verdicts.push(
+    verdict(
+      'cross-check: server CPU per cold load',
+      ours,
+      baselines,
+      (r) => r.cold?.medianServerCpuMs,
+      false,
+      (b) => b / COLD_SPEEDUP,
+      `≤ lowest baseline ÷ ${COLD_SPEEDUP}`,
     ),
   );
   verdicts.push(
