@@ -6,7 +6,7 @@
 import type { DustCatalog } from '../catalog/types.js';
 import { createCatalogRegistry } from '../catalog/registry.js';
 import { loadScoringCatalog } from '../catalog/validate-scoring.js';
-import dustV1 from './dust-checklist.v1.json';
+import dustV1 from './dust-checklist.v1.json' with { type: 'json' };
 
 const registry = createCatalogRegistry<DustCatalog>({ 'anguan-dust@1': dustV1 }, (data) =>
   loadScoringCatalog(data, 'dust'),

@@ -6,7 +6,7 @@
 import type { InspectionTermTree } from '../catalog/types.js';
 import { createCatalogRegistry } from '../catalog/registry.js';
 import { loadInspectionTermTree } from '../catalog/validate-terms.js';
-import termsV1 from './inspection-terms.v1.json';
+import termsV1 from './inspection-terms.v1.json' with { type: 'json' };
 
 const registry = createCatalogRegistry<InspectionTermTree>(
   { 'anguan-terms@1': termsV1 },
