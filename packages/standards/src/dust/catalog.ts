@@ -8,7 +8,8 @@ import { createCatalogRegistry } from '../catalog/registry.js';
 import { loadScoringCatalog } from '../catalog/validate-scoring.js';
 import dustV1 from './dust-checklist.v1.json' with { type: 'json' };
 
-const registry = createCatalogRegistry<DustCatalog>({ 'anguan-dust@1': dustV1 }, (data) =>
+// Pure: bundles that use only the identifier checks leave the catalogs out.
+const registry = /* @__PURE__ */ createCatalogRegistry<DustCatalog>({ 'anguan-dust@1': dustV1 }, (data) =>
   loadScoringCatalog(data, 'dust'),
 );
 

@@ -6,10 +6,10 @@
 import type { Jgj59Catalog } from '../catalog/types.js';
 import { createCatalogRegistry } from '../catalog/registry.js';
 import { loadScoringCatalog } from '../catalog/validate-scoring.js';
-// A plain JSON import works in tsc (resolveJsonModule), vitest, tsx and Vite alike; import attributes do not.
 import jgj59V1 from './jgj59-2011.v1.json' with { type: 'json' };
 
-const registry = createCatalogRegistry<Jgj59Catalog>({ 'jgj59-2011@1': jgj59V1 }, (data) =>
+// Pure: bundles that use only the identifier checks leave the catalogs out.
+const registry = /* @__PURE__ */ createCatalogRegistry<Jgj59Catalog>({ 'jgj59-2011@1': jgj59V1 }, (data) =>
   loadScoringCatalog(data, 'jgj59'),
 );
 

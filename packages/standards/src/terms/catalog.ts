@@ -8,7 +8,8 @@ import { createCatalogRegistry } from '../catalog/registry.js';
 import { loadInspectionTermTree } from '../catalog/validate-terms.js';
 import termsV1 from './inspection-terms.v1.json' with { type: 'json' };
 
-const registry = createCatalogRegistry<InspectionTermTree>(
+// Pure: bundles that use only the identifier checks leave the catalogs out.
+const registry = /* @__PURE__ */ createCatalogRegistry<InspectionTermTree>(
   { 'anguan-terms@1': termsV1 },
   loadInspectionTermTree,
 );
