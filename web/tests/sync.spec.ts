@@ -122,3 +122,19 @@ test.describe('co-editing an inspection', () => {
     expect(response.headers()['content-type']).toBe('image/png');
   });
 });
+
+test('logging out removes this account’s documents from the device once the server has them', async ({ browser }) => {
+  const director = await signedIn(browser, DIRECTOR);
+  await newInspection(director);
+  await remarks(director).fill('临时用电箱未上锁');
+  await expect(badge(director)).toHaveAttribute('data-state', '已同步');
+  const docDatabases = () =>
+    director.evaluate(async () =>
+      (await indexedDB.databases()).map((d) => d.name ?? '').filter((n) => n.startsWith('inspection:')),
+    );
+  expect(await docDatabases()).toHaveLength(1);
+
+  await director.getByRole('button', { name: '退出登录' }).click();
+  await expect(director).toHaveURL(/\/login/);
+  await expect.poll(docDatabases).toEqual([]);
+});

@@ -15,7 +15,7 @@ const FLUSH_CHECK_MS = 100;
 /** Cap on reconnect backoff: a phone regaining signal should not wait long. */
 const MAX_RECONNECT_BACKOFF_MS = 5000;
 /** y-indexeddb custom key remembering, across app restarts, that the device holds edits the server lacks. */
-const UNSYNCED_KEY = 'anguan:unsynced';
+export const UNSYNCED_KEY = 'anguan:unsynced';
 
 export interface DocSessionOptions {
   /** `inspection:<uuid>` etc. (built with `@anguan/model`'s doc-name helpers). */

@@ -1,0 +1,74 @@
+/**
+ * What this device keeps of the signed-in user's work, and how to remove it at logout (a site phone may be
+ * handed to the next inspector). Work the server has not received is never removed.
+ *
+ * @module
+ */
+import { done } from '$lib/idb/idb';
+import { UNSYNCED_KEY } from './doc-session';
+
+/** y-indexeddb names each database after its document. */
+const DOC_DATABASE = /^(inspection|rectification|project):/;
+const OUTBOX_DATABASES = [
+  { name: 'anguan-outbox', store: 'registrations', sentField: 'registeredAt' },
+  { name: 'anguan-blobs', store: 'blobs', sentField: 'uploadedAt' },
+] as const;
+const LOCAL_STORAGE_KEYS = ['anguan.projects'];
+
+async function databaseNames(): Promise<string[]> {
+  const databases = await indexedDB.databases();
+  return databases.map((d) => d.name).filter((name): name is string => typeof name === 'string');
+}
+
+async function readAll(database: string, store: string): Promise<unknown[]> {
+  const db = await done(indexedDB.open(database));
+  try {
+    if (!db.objectStoreNames.contains(store)) return [];
+    return await done(db.transaction(store, 'readonly').objectStore(store).getAll());
+  } finally {
+    db.close();
+  }
+}
+
+async function docIsUnsynced(database: string): Promise<boolean> {
+  const db = await done(indexedDB.open(database));
+  try {
+    if (!db.objectStoreNames.contains('custom')) return false;
+    return (await done(db.transaction('custom', 'readonly').objectStore('custom').get(UNSYNCED_KEY))) === 1;
+  } finally {
+    db.close();
+  }
+}
+
+/** How many documents, registrations and files on this device the server has not received yet. */
+export async function countUnsentWork(): Promise<number> {
+  const names = await databaseNames();
+  let unsent = 0;
+  for (const { name, store, sentField } of OUTBOX_DATABASES) {
+    if (!names.includes(name)) continue;
+    const rows = (await readAll(name, store)) as Record<string, unknown>[];
+    unsent += rows.filter((row) => row[sentField] === null && row.rejected === null).length;
+  }
+  for (const name of names.filter((n) => DOC_DATABASE.test(n))) {
+    if (await docIsUnsynced(name)) unsent++;
+  }
+  return unsent;
+}
+
+/** Removes every document, outbox entry and cache of anguan from this device. */
+export async function clearDeviceData(): Promise<void> {
+  const names = await databaseNames();
+  const ours = names.filter((n) => DOC_DATABASE.test(n) || OUTBOX_DATABASES.some((d) => d.name === n));
+  await Promise.all(ours.map(deleteDatabase));
+  for (const key of LOCAL_STORAGE_KEYS) localStorage.removeItem(key);
+}
+
+/** Resolves once deleted, or once deletion is queued behind a connection still open (it completes when that closes). */
+function deleteDatabase(name: string): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const request = indexedDB.deleteDatabase(name);
+    request.onsuccess = () => resolve();
+    request.onblocked = () => resolve();
+    request.onerror = () => reject(request.error ?? new Error(`could not delete ${name}`));
+  });
+}
