@@ -10,7 +10,7 @@ import {
   setDeduction,
   setRemarks,
 } from '@anguan/model';
-import { docUpdates } from '../src/db/schema/index.js';
+import { docUpdates, users } from '../src/db/schema/index.js';
 import { eq } from 'drizzle-orm';
 import {
   closeCodeOf,
@@ -97,6 +97,26 @@ describe('/sync', () => {
     const ok = await rawConnect(server, name, world.director);
     expect(ok.status).toBe(101);
     ok.socket?.close();
+  });
+
+  it('authenticates upgrades like the API: expired sessions and disabled users get 401', async () => {
+    await server.dispose();
+    let now = new Date();
+    server = await startSyncServer({ now: () => now });
+    world = seedWorld(server.deps.database.db, now);
+    const name = await registerInspection(server.url, world.director, world.projectId);
+    server.deps.database.db
+      .update(users)
+      .set({ disabledAt: now })
+      .where(eq(users.id, world.inspector.id))
+      .run();
+    expect((await rawConnect(server, name, world.inspector)).status).toBe(401);
+    now = new Date(now.getTime() + 20 * 24 * 3600_000); // due for renewal: the standard path answers
+    const renewed = await rawConnect(server, name, world.director);
+    expect(renewed.status).toBe(101);
+    renewed.socket?.close();
+    now = new Date(now.getTime() + 31 * 24 * 3600_000);
+    expect((await rawConnect(server, name, world.director)).status).toBe(401);
   });
 
   it('refuses a write on a read-only connection with 4409 and stores nothing', async () => {

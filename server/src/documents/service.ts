@@ -162,7 +162,7 @@ export function authorizeDocument(
   user: SessionUser,
   name: string,
 ): { doc: DocumentRow; project: ProjectRow; access: Exclude<Access, 'none'> } {
-  const found = tryParseDocName(name) ? findDocumentWithProject(deps.database.db, name) : undefined;
+  const found = tryParseDocName(name) ? findDocumentWithProject(deps.database, name) : undefined;
   if (!found) throw new AppError(404, 'document_not_found', '文档不存在或尚未登记');
   const access = documentAccess(user, found.doc, found.project);
   if (access === 'none') throw forbidden('没有权限访问该文档');

@@ -1,6 +1,6 @@
 import * as Y from 'yjs';
 import { ORIGINS } from '@anguan/model';
-import { MalformedMessageError, StorageError } from './errors.js';
+import { MalformedMessageError } from './errors.js';
 import type { UpdateLog } from './update-log.js';
 
 /** `Y.encodeStateAsUpdate` of an empty document, and `Y.encodeStateVector` of one. */
@@ -25,8 +25,8 @@ export interface ApplyResult {
  * - **live**: a `Y.Doc` that updates are applied to. Entered on the first update with content; left again
  *   ({@link hibernate}) after an idle compaction.
  *
- * Invariant: snapshot + stored tail = the live document (every change the doc integrates is appended to the log
- * before anyone else sees it), so compaction can always encode the live document.
+ * Invariant: snapshot + stored tail + unstored (queued) updates = the live document, and nothing unstored is
+ * shown to anyone; compaction runs only with nothing unstored, so it can always encode the live document.
  */
 export class DocState {
   private doc: Y.Doc | null = null;
@@ -36,6 +36,8 @@ export class DocState {
   private produced: Uint8Array[] = [];
   private lastSeq: number;
   private snapshotBytes: number;
+  /** Updates applied in memory but not yet stored (waiting in the commit queue). */
+  private unstored = 0;
   /** Updates stored after the snapshot. */
   tailCount = 0;
   tailBytes = 0;
@@ -108,11 +110,10 @@ export class DocState {
   }
 
   /**
-   * Applies a client's update and appends what the document integrated to the log (one transaction) before
-   * returning it for broadcast. A decode error part-way still stores and returns whatever was integrated, so
-   * memory and storage never disagree.
-   *
-   * @throws StorageError when the log refuses the write (the caller must drop this state).
+   * Applies a client's update to the document and returns what it integrated. Nothing is stored yet: the caller
+   * must store `produced` ({@link UpdateLog.append}, then {@link markStored}) before anyone else sees it (see
+   * `commit-queue.ts`). A decode error part-way still returns whatever was integrated, so memory and storage
+   * never disagree.
    */
   apply(update: Uint8Array, origin: unknown): ApplyResult {
     if (isEmptyUpdate(update)) return { produced: [], error: null };
@@ -125,21 +126,24 @@ export class DocState {
     }
     const produced = this.produced;
     this.produced = [];
-    if (produced.length > 0) {
-      try {
-        this.lastSeq = this.log.append(this.name, produced);
-      } catch (cause) {
-        throw new StorageError(`storing an update of ${this.name} failed: ${(cause as Error).message}`);
-      }
-      this.tailCount += produced.length;
-      for (const u of produced) this.tailBytes += u.length;
-    }
+    this.unstored += produced.length;
     return { produced, error };
   }
 
-  /** Folds the stored tail into a new snapshot (content identical: it is the live document encoded). */
+  /** Records that `updates` (from {@link apply}) are now in the log, the last with `lastSeq`. */
+  markStored(updates: readonly Uint8Array[], lastSeq: number): void {
+    this.lastSeq = lastSeq;
+    this.unstored -= updates.length;
+    this.tailCount += updates.length;
+    for (const u of updates) this.tailBytes += u.length;
+  }
+
+  /**
+   * Folds the stored tail into a new snapshot (content identical: it is the live document encoded). Only when
+   * everything applied is stored (the caller flushes the commit queue first).
+   */
   compact(now: Date): void {
-    if (this.tailCount === 0) return;
+    if (this.tailCount === 0 || this.unstored > 0) return;
     const state = this.fullState();
     const stateVector = this.stateVector();
     this.log.compact(this.name, { state, stateVector, throughSeq: this.lastSeq }, now);

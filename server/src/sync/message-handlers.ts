@@ -18,7 +18,7 @@ type Handler = (context: MessageContext) => void;
 /** Sync step 1 from the client: answer with step 2 (what it lacks). */
 const handleSyncStep1: Handler = ({ room, connection, decoder }) => {
   const stateVector = decoding.readVarUint8Array(decoder);
-  connection.send(syncStep2Message(room.state.diff(stateVector)));
+  connection.send(syncStep2Message(room.diffFor(stateVector)));
 };
 
 /** Sync step 2 and updates are the same to us: content to store and broadcast (or refuse). */

@@ -8,7 +8,7 @@ export interface SyncOptions {
   readonly compactIdleMs: number;
   readonly compactMinUpdates: number;
   readonly compactMinBytes: number;
-  /** Quiet time after which a connected room compacts fully and drops its live `Y.Doc` (keeps only bytes). */
+  /** Quiet time (from the last update, ≥ compactIdleMs) after which a room compacts fully and drops its live `Y.Doc`. */
   readonly hibernateIdleMs: number;
   readonly maxDocBytes: number;
   readonly maxConnectionsPerUser: number;
@@ -22,7 +22,7 @@ export const ROOM_UNLOAD_GRACE_MS = 1_000;
 export const COMPACT_IDLE_MS = 2_000;
 export const COMPACT_MIN_UPDATES = 500;
 export const COMPACT_MIN_BYTES = 256 * 1024;
-export const HIBERNATE_IDLE_MS = 60_000;
+export const HIBERNATE_IDLE_MS = 30_000;
 export const PRESENCE_SWEEP_MS = 3_000;
 
 export const defaultSyncOptions: SyncOptions = Object.freeze({

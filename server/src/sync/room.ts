@@ -8,8 +8,10 @@ import { Presence } from './presence.js';
 export interface RoomHooks {
   readonly now: () => Date;
   readonly maxDocBytes: number;
-  /** After an update was stored and broadcast (the materializer's trigger). */
-  afterUpdate(room: Room): void;
+  /** Queues produced updates for storage; the service broadcasts them once stored. */
+  store(room: Room, updates: readonly Uint8Array[], sender: Connection): void;
+  /** Stores everything queued now (before state is shown to a client, compacted or sealed). */
+  flush(): void;
   /** After the last connection left. */
   afterLastLeave(room: Room): void;
 }
@@ -24,6 +26,10 @@ export class Room {
   unloadTimer: ReturnType<typeof setTimeout> | null = null;
   /** Pending idle compaction / hibernation; owned by the service. */
   idleTimer: ReturnType<typeof setTimeout> | null = null;
+  /** What the idle timer will do: compact past a size, or compact fully and hibernate. */
+  idlePhase: 'compact' | 'hibernate' | null = null;
+  /** `Date.now()` of the last stored update (the idle timer re-arms itself lazily from it). */
+  lastUpdateAt = 0;
 
   constructor(
     readonly state: DocState,
@@ -55,7 +61,7 @@ export class Room {
   /**
    * Content from a client. Sealed documents and read-only connections accept only what the document already
    * contains (a reconnecting client's step 2); anything new closes the connection (4423 / 4409) unstored.
-   * Otherwise the update is applied, stored, then broadcast to the other connections.
+   * Otherwise the update is applied and queued; it is broadcast to the other connections once stored.
    */
   receiveUpdate(connection: Connection, update: Uint8Array): void {
     if (this.sealed || connection.readOnly) {
@@ -64,8 +70,7 @@ export class Room {
     }
     this.checkSize(update);
     const { produced, error } = this.state.apply(update, connection);
-    for (const change of produced) this.broadcast(updateMessage(change), connection);
-    if (produced.length > 0) this.hooks.afterUpdate(this);
+    if (produced.length > 0) this.hooks.store(this, produced, connection);
     if (error) throw error;
   }
 
@@ -81,6 +86,17 @@ export class Room {
     if (removal) this.broadcast(awarenessMessage(removal));
   }
 
+  /** What a client with `stateVector` lacks, once everything applied is stored (no unstored state leaks). */
+  diffFor(stateVector: Uint8Array): Uint8Array {
+    this.hooks.flush();
+    return this.state.diff(stateVector);
+  }
+
+  /** Broadcasts stored updates, each to every connection but its sender. */
+  broadcastStored(updates: readonly Uint8Array[], senders: readonly Connection[]): void {
+    updates.forEach((update, i) => this.broadcast(updateMessage(update), senders[i]));
+  }
+
   /** Sends one encoded message to every connection except `except`. */
   broadcast(message: Uint8Array, except?: Connection): void {
     for (const connection of this.connections) if (connection !== except) connection.send(message);
@@ -93,6 +109,7 @@ export class Room {
   private checkSize(update: Uint8Array): void {
     const limit = this.hooks.maxDocBytes;
     if (this.state.storedBytes + update.length <= limit) return;
+    this.hooks.flush();
     this.state.compact(this.hooks.now());
     const bytes = this.state.storedBytes + update.length;
     if (bytes > limit) throw new DocTooLargeError(bytes, limit);

@@ -1,6 +1,7 @@
 import type * as Y from 'yjs';
 import type { RawData, WebSocket } from 'ws';
 import { CLOSE_CODES } from '@anguan/model';
+import { CommitQueue } from './commit-queue.js';
 import { Connection, type ConnectionContext } from './connection.js';
 import { DocState } from './doc-state.js';
 import { StorageError, SyncError, TextFrameError } from './errors.js';
@@ -19,8 +20,9 @@ export interface SyncStats {
 /**
  * The y-websocket server: rooms (one per loaded document), their connections, persistence through an
  * {@link UpdateLog}, compaction and unloading. It trusts the {@link ConnectionContext} it is given: authentication
- * and authorization happen before the upgrade (`upgrade.ts`). Everything here is synchronous, so an update is
- * stored and broadcast before the next message of any connection is looked at.
+ * and authorization happen before the upgrade (`upgrade.ts`). Updates are applied as they arrive and stored in
+ * one transaction per event-loop turn (`commit-queue.ts`), and only then broadcast: no client ever sees an
+ * update the log does not hold.
  */
 export class SyncService {
   private readonly rooms = new Map<string, Room>();
@@ -29,6 +31,7 @@ export class SyncService {
   private readonly options: SyncOptions;
   private readonly hooks: RoomHooks;
   private readonly sweepTimer: ReturnType<typeof setInterval>;
+  private readonly commits: CommitQueue;
   private closed = false;
 
   constructor(
@@ -37,10 +40,18 @@ export class SyncService {
     options: Partial<SyncOptions> = {},
   ) {
     this.options = { ...defaultSyncOptions, ...options };
+    this.commits = new CommitQueue(log, {
+      afterCommit: (room, updates, senders) => {
+        room.broadcastStored(updates, senders);
+        this.afterUpdate(room);
+      },
+      afterFailure: (rooms, error) => rooms.forEach((room) => this.fail(room, error)),
+    });
     this.hooks = {
       now,
       maxDocBytes: this.options.maxDocBytes,
-      afterUpdate: (room) => this.afterUpdate(room),
+      store: (room, updates, sender) => this.commits.add(room, updates, sender),
+      flush: () => this.commits.flush(),
       afterLastLeave: (room) => this.scheduleUnload(room),
     };
     this.sweepTimer = setInterval(() => this.sweepPresence(), this.options.presenceSweepMs);
@@ -87,6 +98,7 @@ export class SyncService {
 
   /** Runs `read` on a document, loaded or not (from storage into a temporary copy). `read` must not write. */
   withDoc<T>(docName: string, read: (doc: Y.Doc) => T): T {
+    this.commits.flush();
     const room = this.rooms.get(docName);
     if (room) return room.state.read(read);
     const state = DocState.load(docName, this.log, this.now());
@@ -102,6 +114,7 @@ export class SyncService {
    * stored state whose hash is recorded. Call {@link markSealed} in the same tick, after recording it.
    */
   prepareSeal(docName: string, check: (doc: Y.Doc) => void = () => {}): Uint8Array {
+    this.commits.flush();
     const room = this.rooms.get(docName);
     const state = room?.state ?? DocState.load(docName, this.log, this.now());
     try {
@@ -138,6 +151,7 @@ export class SyncService {
   close(): void {
     this.closed = true;
     clearInterval(this.sweepTimer);
+    this.commits.flush();
     for (const room of [...this.rooms.values()]) {
       room.closeAll(1001, 'server shutting down');
       this.unload(room, true);
@@ -178,27 +192,50 @@ export class SyncService {
         this.options.log(`[sync] change listener failed for ${room.name}: ${(error as Error).message}`);
       }
     }
-    if (room.idleTimer) clearTimeout(room.idleTimer);
-    room.idleTimer = setTimeout(() => this.idleCompact(room), this.options.compactIdleMs);
+    // Lazy debounce: one timer per quiet period, not one per update (hot path).
+    room.lastUpdateAt = Date.now();
+    if (room.idlePhase !== 'compact') this.armIdle(room, 'compact');
   }
 
-  /** Idle: compact when the tail is past a size, then (after a longer quiet) drop the live doc. */
-  private idleCompact(room: Room): void {
-    const { state } = room;
-    const { compactMinUpdates, compactMinBytes, hibernateIdleMs } = this.options;
-    this.guard(room, () => {
-      if (state.tailCount >= compactMinUpdates || state.tailBytes >= compactMinBytes) {
-        state.compact(this.now());
+  /** Runs the idle phase once the room has been quiet (no update) for that phase's time. */
+  private armIdle(room: Room, phase: 'compact' | 'hibernate'): void {
+    if (room.idleTimer) clearTimeout(room.idleTimer);
+    const quietMs = phase === 'compact' ? this.options.compactIdleMs : this.options.hibernateIdleMs;
+    const wait = () => {
+      const remaining = room.lastUpdateAt + quietMs - Date.now();
+      if (remaining > 0) {
+        room.idleTimer = setTimeout(wait, remaining);
+        room.idleTimer.unref();
+        return;
       }
-    });
-    room.idleTimer = setTimeout(() => {
       room.idleTimer = null;
-      this.guard(room, () => {
-        state.compact(this.now());
-        state.hibernate();
-      });
-    }, hibernateIdleMs);
-    room.idleTimer.unref();
+      room.idlePhase = null;
+      if (phase === 'compact') this.idleCompact(room);
+      else this.hibernate(room);
+    };
+    room.idlePhase = phase;
+    wait();
+  }
+
+  /** Quiet for a while: compact when the tail is past a size; then wait for the longer quiet to hibernate. */
+  private idleCompact(room: Room): void {
+    this.commits.flush();
+    const { state } = room;
+    const { compactMinUpdates, compactMinBytes } = this.options;
+    this.guard(room, () => {
+      if (state.tailCount >= compactMinUpdates || state.tailBytes >= compactMinBytes)
+        {state.compact(this.now());}
+    });
+    this.armIdle(room, 'hibernate');
+  }
+
+  /** Quiet for long: compact fully and keep only the snapshot bytes in memory. */
+  private hibernate(room: Room): void {
+    this.commits.flush();
+    this.guard(room, () => {
+      room.state.compact(this.now());
+      room.state.hibernate();
+    });
   }
 
   private scheduleUnload(room: Room): void {
@@ -209,9 +246,11 @@ export class SyncService {
 
   private unload(room: Room, force: boolean): void {
     if (!force && room.connections.size > 0) return;
+    this.commits.flush();
     if (room.unloadTimer) clearTimeout(room.unloadTimer);
     if (room.idleTimer) clearTimeout(room.idleTimer);
     room.unloadTimer = room.idleTimer = null;
+    room.idlePhase = null;
     this.guard(room, () => room.state.compact(this.now()));
     room.state.destroy();
     if (this.rooms.get(room.name) === room) this.rooms.delete(room.name);
@@ -221,6 +260,8 @@ export class SyncService {
   private fail(room: Room, error: Error): void {
     this.options.log(`[sync] ${room.name}: ${error.message}; closing its connections`);
     if (this.rooms.get(room.name) === room) this.rooms.delete(room.name);
+    if (room.unloadTimer) clearTimeout(room.unloadTimer);
+    if (room.idleTimer) clearTimeout(room.idleTimer);
     room.closeAll(CLOSE_CODES.internalError, 'storage error');
     room.state.destroy();
   }

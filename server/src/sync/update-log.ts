@@ -22,6 +22,8 @@ export interface UpdateLog {
   load(docName: string): StoredDoc;
   /** Appends updates in one transaction; returns the `seq` of the last. Committed when it returns. */
   append(docName: string, updates: readonly Uint8Array[]): number;
+  /** Appends the updates of several documents in one transaction; returns each entry's last `seq`. */
+  appendBatch(batch: ReadonlyArray<{ docName: string; updates: readonly Uint8Array[] }>): number[];
   /**
    * Replaces everything stored up to `throughSeq` with `state` (which must contain it all) in one transaction.
    * Updates appended after `throughSeq` stay.
@@ -41,6 +43,7 @@ export class SqliteUpdateLog implements UpdateLog {
   private readonly upsertSnapshot;
   private readonly deleteUpdates;
   private readonly appendMany;
+  private readonly appendBatchTx;
   private readonly compactTx;
 
   constructor(sqlite: Database.Database) {
@@ -67,6 +70,14 @@ export class SqliteUpdateLog implements UpdateLog {
       for (const update of updates) seq = Number(this.insertUpdate.run(docName, update).lastInsertRowid);
       return seq;
     });
+    this.appendBatchTx = sqlite.transaction(
+      (batch: ReadonlyArray<{ docName: string; updates: readonly Uint8Array[] }>) =>
+        batch.map(({ docName, updates }) => {
+          let seq = 0;
+          for (const update of updates) seq = Number(this.insertUpdate.run(docName, update).lastInsertRowid);
+          return seq;
+        }),
+    );
     this.compactTx = sqlite.transaction(
       (docName: string, state: Uint8Array, stateVector: Uint8Array, throughSeq: number, at: number) => {
         this.upsertSnapshot.run(docName, state, stateVector, throughSeq, at);
@@ -88,7 +99,15 @@ export class SqliteUpdateLog implements UpdateLog {
   }
 
   append(docName: string, updates: readonly Uint8Array[]): number {
+    // One INSERT is its own (autocommit) transaction; skip BEGIN/COMMIT round trips on the hot path.
+    if (updates.length === 1) return Number(this.insertUpdate.run(docName, updates[0]!).lastInsertRowid);
     return this.appendMany(docName, updates);
+  }
+
+  appendBatch(batch: ReadonlyArray<{ docName: string; updates: readonly Uint8Array[] }>): number[] {
+    const [only] = batch;
+    if (batch.length === 1 && only) return [this.append(only.docName, only.updates)];
+    return this.appendBatchTx(batch);
   }
 
   compact(

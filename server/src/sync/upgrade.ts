@@ -3,7 +3,8 @@ import { upgradeWebSocket } from '@hono/node-server';
 import type { WebSocket } from 'ws';
 import type { AppEnv, ServerDeps } from '../deps.js';
 import { AppError, forbidden } from '../http/errors.js';
-import { requireSession, sessionMiddleware } from '../http/session.js';
+import { requireSession } from '../http/session.js';
+import { upgradeSessionMiddleware } from './upgrade-session.js';
 import { authorizeDocument } from '../documents/service.js';
 
 /**
@@ -14,7 +15,7 @@ import { authorizeDocument } from '../documents/service.js';
  * upgraded socket goes to the sync service with `{ userId, docName, readOnly, sealed }` (STYLE.md rule 7).
  */
 export function syncRoutes(deps: ServerDeps) {
-  return new Hono<AppEnv>().use('*', sessionMiddleware(deps)).get('/:name', (c) => {
+  return new Hono<AppEnv>().use('*', upgradeSessionMiddleware(deps)).get('/:name', (c) => {
     if (c.req.header('upgrade')?.toLowerCase() !== 'websocket') {
       throw new AppError(426, 'upgrade_required', '请使用 WebSocket 连接');
     }
