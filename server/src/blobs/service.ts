@@ -84,7 +84,7 @@ export function authorizeBlobRead(
 }
 
 function mayRead(deps: ServerDeps, user: SessionUser, docName: string): boolean {
-  const found = findDocumentWithProject(deps.database.db, docName);
+  const found = findDocumentWithProject(deps.database, docName);
   return !!found && documentAccess(user, found.doc, found.project) !== 'none';
 }
 

@@ -42,6 +42,8 @@ export const defaultSchedulerOptions: SchedulerOptions = Object.freeze({
 interface Entry {
   /** When the oldest change not yet picked up by a run arrived (for the max wait). */
   firstChangeAt: number;
+  /** When the latest change arrived (for the debounce). */
+  lastChangeAt: number;
   /** A change arrived that no run has picked up yet. */
   dirty: boolean;
   timer: unknown;
@@ -78,13 +80,15 @@ export class MaterializeScheduler {
     const now = this.options.timers.now();
     let entry = this.entries.get(docName);
     if (!entry) {
-      entry = { firstChangeAt: now, dirty: false, timer: null, running: null, failures: 0 };
+      entry = { firstChangeAt: now, lastChangeAt: now, dirty: false, timer: null, running: null, failures: 0 };
       this.entries.set(docName, entry);
     }
     if (!entry.dirty) entry.firstChangeAt = now;
+    entry.lastChangeAt = now;
     entry.dirty = true;
-    // While running, the run's end re-arms; while backing off, the retry picks the change up.
-    if (entry.running || entry.failures > 0) return;
+    // While running, the run's end re-arms; while backing off, the retry picks the change up; while armed, the
+    // timer re-checks the due time when it fires (one timer per quiet period, not one per change).
+    if (entry.running || entry.failures > 0 || entry.timer !== null) return;
     this.arm(docName, entry);
   }
 
@@ -110,9 +114,15 @@ export class MaterializeScheduler {
   private arm(docName: string, entry: Entry): void {
     const { timers, debounceMs, maxWaitMs } = this.options;
     timers.clearTimeout(entry.timer);
+    const check = () => {
+      const now = timers.now();
+      const due = Math.min(entry.lastChangeAt + debounceMs, entry.firstChangeAt + maxWaitMs);
+      if (now < due) entry.timer = timers.setTimeout(check, due - now);
+      else this.start(docName, entry);
+    };
     const now = timers.now();
-    const due = Math.min(now + debounceMs, entry.firstChangeAt + maxWaitMs);
-    entry.timer = timers.setTimeout(() => this.start(docName, entry), Math.max(0, due - now));
+    const due = Math.min(entry.lastChangeAt + debounceMs, entry.firstChangeAt + maxWaitMs);
+    entry.timer = timers.setTimeout(check, Math.max(0, due - now));
   }
 
   private start(docName: string, entry: Entry): void {
