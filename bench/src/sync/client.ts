@@ -133,6 +133,7 @@ export class BenchClient {
     this.send(encodeSync(framing, this.docName, SYNC_STEP1, stateVector));
     this.sendAwareness();
     this.awarenessTimer = setInterval(() => this.sendAwareness(), AWARENESS_RENEW_MS);
+    this.awarenessTimer.unref();
   }
 
   private sendAwareness(): void {

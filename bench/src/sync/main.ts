@@ -72,9 +72,9 @@ async function runScenario(
   }
 }
 
-function gitCommit(): string {
+function git(args: string[]): string {
   try {
-    return execFileSync('git', ['rev-parse', '--short', 'HEAD'], { encoding: 'utf8' }).trim();
+    return execFileSync('git', args, { encoding: 'utf8' }).trim();
   } catch {
     return 'unknown';
   }
@@ -99,6 +99,7 @@ async function main(): Promise<void> {
   // Workers are forked from this process and inherit its niceness.
   if (options.nice !== 0) os.setPriority(options.nice);
   const startedAt = new Date();
+  const dirty = git(['status', '--porcelain', '--', 'server', 'packages']) !== '';
   const loadBefore = os.loadavg()[0] as number;
   const results: ServerResults[] = options.servers.map((kind) => ({
     kind,
@@ -122,7 +123,8 @@ async function main(): Promise<void> {
     node: process.version,
     cpus: os.cpus().length,
     loadAverage: [loadBefore, os.loadavg()[0] as number],
-    commit: gitCommit(),
+    commit: git(['rev-parse', '--short', 'HEAD']),
+    dirty,
   };
   const verdicts = evaluateTargets(results);
   const markdown = markdownReport(info, options, results, verdicts);
@@ -134,7 +136,10 @@ async function main(): Promise<void> {
   if (results.some((r) => r.errors.length > 0)) process.exitCode = 1;
 }
 
-main().catch((error: unknown) => {
-  console.error(error);
-  process.exitCode = 1;
-});
+main()
+  .catch((error: unknown) => {
+    console.error(error);
+    process.exitCode = 1;
+  })
+  // A socket or timer left behind by a failed scenario must not keep the benchmark running.
+  .finally(() => process.exit());

@@ -50,12 +50,12 @@ const FULL = {
     fullReceiversPerDoc: 1,
   },
   idle: { docs: 400, seedEntries: 20, workers: 2 },
-  cold: { updates: 10_000, repetitions: 5, unloadWaitMs: 3_000 },
+  cold: { updates: 10_000, repetitions: 5, unloadWaitMs: 2_000 },
 };
 
 const QUICK = {
   rounds: 1,
-  load: { ...FULL.load, docs: 10, clientsPerDoc: 5, steadyMs: 5_000, burstMs: 3_000 },
+  load: { ...FULL.load, docs: 10, clientsPerDoc: 5, steadyMs: 4_000, burstMs: 2_000 },
   idle: { ...FULL.idle, docs: 100 },
   cold: { ...FULL.cold, repetitions: 3 },
 };

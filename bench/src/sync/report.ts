@@ -18,6 +18,8 @@ export interface RunInfo {
   /** 1-minute load average at start and end (other work on the machine shows here). */
   readonly loadAverage: readonly [number, number];
   readonly commit: string;
+  /** Uncommitted changes under server/ and packages/ when the run started (ours ran from the working tree). */
+  readonly dirty: boolean;
 }
 
 type Row = [
@@ -132,7 +134,7 @@ export function markdownReport(
     `# Sync benchmark — ${info.startedAt}${options.quick ? ' (quick)' : ''}`,
     '',
     `Node ${info.node}, ${info.cpus} CPUs, load average ${info.loadAverage[0].toFixed(2)} → ${info.loadAverage[1].toFixed(2)}, ` +
-      `commit ${info.commit}, ${info.durationS.toFixed(0)} s${options.nice ? `, niceness ${options.nice}` : ''}.`,
+      `commit ${info.commit}${info.dirty ? ' (server/packages with uncommitted changes)' : ''}, ${info.durationS.toFixed(0)} s${options.nice ? `, niceness ${options.nice}` : ''}.`,
     `Load: ${load.docs} docs × ${load.clientsPerDoc} clients (1 writer, ${load.fullReceiversPerDoc} full receiver, ` +
       `the rest light), ${load.ratePerWriter} updates/s per writer for ${load.steadyMs / 1000} s (steady), then ` +
       `${load.burstRatePerWriter}/s for ${load.burstMs / 1000} s (high rate); clients in ${load.workers} worker processes; ` +

@@ -92,16 +92,21 @@ export async function runCold(server: ServerHandle, params: ColdParams): Promise
   await server.prepareDocs([name]);
   const fromMemory = server.kind !== 'anguan';
   const writer = await load(server, name);
+  let holder: BenchClient | null = null;
   const started = performance.now();
-  await writeUpdates(writer, params.updates);
-  const expected = writer.doc as Y.Doc;
-  await waitUntilStored(server, name, expected);
-  const ingestMs = performance.now() - started;
-  const docBytes = Y.encodeStateAsUpdate(expected).byteLength;
-  const holder = fromMemory ? writer : null;
   const reference = new Y.Doc();
-  Y.applyUpdate(reference, Y.encodeStateAsUpdate(expected));
-  if (!holder) await writer.close();
+  let ingestMs = NaN;
+  try {
+    await writeUpdates(writer, params.updates);
+    await waitUntilStored(server, name, writer.doc as Y.Doc);
+    ingestMs = performance.now() - started;
+    Y.applyUpdate(reference, Y.encodeStateAsUpdate(writer.doc as Y.Doc));
+  } finally {
+    // The baselines keep the writer connected as the holder; ours (and any failed run) closes it.
+    if (fromMemory && !Number.isNaN(ingestMs)) holder = writer;
+    else await writer.close();
+  }
+  const docBytes = Y.encodeStateAsUpdate(reference).byteLength;
 
   const loadsMs: number[] = [];
   const opensMs: number[] = [];
