@@ -3,16 +3,17 @@
  * offline. Uses the demo province (the e2e server loads it into its fresh database): 江苏安建's 安全总监 and
  * its inspector 李安全 on project 3201002025001.
  */
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
-import type { Browser, Page } from '@playwright/test';
+import { chromium, type Browser, type Page } from '@playwright/test';
 import { apiLogin, expect, test } from './fixtures';
+import { BASE_URL, CHROMIUM_ARGS, CHROMIUM_PATH } from './support/browser';
+import { solidPng } from './support/png';
 
 const DEMO_PASSWORD = 'Anguan2026';
 const DIRECTOR = '91320100MA1MXX0A01';
 const INSPECTOR = '13800000001';
-const PHOTO = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../static/icons/icon-512.png');
 
 async function signedIn(browser: Browser, login: string): Promise<Page> {
   const context = await browser.newContext();
@@ -95,7 +96,9 @@ test.describe('co-editing an inspection', () => {
     expect(director.url()).toBe(url);
   });
 
-  test('a photo taken offline waits on the device and uploads once back online', async ({ browser }) => {
+  test('a photo taken offline is downscaled, waits on the device and uploads once back online', async ({
+    browser,
+  }) => {
     const director = await signedIn(browser, DIRECTOR);
     const inspector = await signedIn(browser, INSPECTOR);
     const url = await newInspection(director);
@@ -104,13 +107,15 @@ test.describe('co-editing an inspection', () => {
     await director.getByLabel('拍照 / 添加文件').setInputFiles({
       name: '现场照片.png',
       mimeType: 'image/png',
-      buffer: readFileSync(PHOTO),
+      buffer: solidPng(4000, 3000),
     });
     await expect(director.getByTestId('attached-file')).toHaveCount(1);
     await expect(director.getByTestId('pending-uploads')).toContainText('待上传 1 个文件');
+    await expect(director.getByTestId('unsent-count')).toContainText('待上传 1');
 
     await director.context().setOffline(false);
     await expect(director.getByTestId('pending-uploads')).toBeHidden();
+    await expect(director.getByTestId('unsent-count')).toBeHidden();
 
     // The other device gets the reference through the doc and the bytes from the server.
     await inspector.goto(url);
@@ -119,8 +124,42 @@ test.describe('co-editing an inspection', () => {
     const src = (await image.getAttribute('src')) ?? '';
     const response = await inspector.request.get(src);
     expect(response.status()).toBe(200);
-    expect(response.headers()['content-type']).toBe('image/png');
+    expect(response.headers()['content-type']).toBe('image/jpeg');
+    // Long edge at most 2048 px, aspect ratio kept.
+    const size = await inspector.evaluate(async (blobUrl) => {
+      const bitmap = await createImageBitmap(await (await fetch(blobUrl)).blob());
+      return [bitmap.width, bitmap.height];
+    }, src);
+    expect(size).toEqual([2048, 1536]);
   });
+});
+
+test('a document opened once opens offline after the app is restarted', async () => {
+  const profile = mkdtempSync(path.join(tmpdir(), 'anguan-restart-'));
+  const launch = () =>
+    chromium.launchPersistentContext(profile, { executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS, baseURL: BASE_URL });
+  try {
+    let context = await launch();
+    let page = context.pages()[0] ?? (await context.newPage());
+    await apiLogin(page, DIRECTOR, DEMO_PASSWORD);
+    const url = await newInspection(page);
+    await remarks(page).fill('脚手架验收牌已挂');
+    await expect(badge(page)).toHaveAttribute('data-state', '已同步');
+    await page.evaluate(async () => {
+      await navigator.serviceWorker.ready;
+    });
+    await context.close();
+
+    context = await launch();
+    await context.setOffline(true);
+    page = context.pages()[0] ?? (await context.newPage());
+    await page.goto(url);
+    await expect(remarks(page)).toHaveValue('脚手架验收牌已挂');
+    await expect(badge(page)).toHaveAttribute('data-state', '离线');
+    await context.close();
+  } finally {
+    rmSync(profile, { recursive: true, force: true });
+  }
 });
 
 test('logging out removes this account’s documents from the device once the server has them', async ({ browser }) => {
