@@ -68,6 +68,8 @@ export class BenchClient {
   step2Ms = NaN;
   /** Size of the server's sync step 2 payload, in bytes. */
   step2Bytes = 0;
+  /** The server's first sync step 2 payload (for inspection in experiments). */
+  step2Payload: Uint8Array | null = null;
   /** Milliseconds spent in `Y.applyUpdate` for the step 2 (full mode). */
   step2ApplyMs = 0;
   private ws: WebSocket | null = null;
@@ -159,6 +161,7 @@ export class BenchClient {
       if (Number.isNaN(this.step2Ms)) {
         this.step2Ms = performance.now() - this.startedAt;
         this.step2Bytes = frame.payload.byteLength;
+        this.step2Payload = frame.payload;
       }
       const applyStart = performance.now();
       if (this.doc) Y.applyUpdate(this.doc, frame.payload, this);

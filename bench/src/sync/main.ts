@@ -15,7 +15,8 @@ import { markdownReport, type RunInfo } from './report.js';
 import { runCold } from './scenario-cold.js';
 import { WARMUP_DOCS, runIdle } from './scenario-idle.js';
 import { runLoad } from './scenario-load.js';
-import { SERVER_LABELS, startServer, type ServerHandle, type ServerKind } from './servers.js';
+import { exportAnguan, type AnguanTree } from './anguan-tree.js';
+import { SERVER_LABELS, repoRoot, startServer, type ServerHandle, type ServerKind } from './servers.js';
 import { medianMerge } from './stats.js';
 import { evaluateTargets, type ServerResults } from './targets.js';
 
@@ -27,6 +28,8 @@ function connectionsOf(scenario: Scenario, options: BenchOptions): number {
   if (scenario === 'idle') return options.idle.docs + WARMUP_DOCS;
   return 4;
 }
+
+let anguanTree: AnguanTree | null = null;
 
 async function withServer<T>(
   kind: ServerKind,
@@ -42,6 +45,7 @@ async function withServer<T>(
     nodeFlags,
     maxConnections: connectionsOf(scenario, options),
     nice: options.nice,
+    ...(anguanTree ? { anguanRoot: anguanTree.root } : {}),
   });
   try {
     return await body(server);
@@ -99,7 +103,8 @@ async function main(): Promise<void> {
   // Workers are forked from this process and inherit its niceness.
   if (options.nice !== 0) os.setPriority(options.nice);
   const startedAt = new Date();
-  const dirty = git(['status', '--porcelain', '--', 'server', 'packages']) !== '';
+  if (options.anguanRef) anguanTree = exportAnguan(repoRoot, options.anguanRef);
+  const dirty = !anguanTree && git(['status', '--porcelain', '--', 'server', 'packages']) !== '';
   const loadBefore = os.loadavg()[0] as number;
   const results: ServerResults[] = options.servers.map((kind) => ({
     kind,
@@ -123,7 +128,7 @@ async function main(): Promise<void> {
     node: process.version,
     cpus: os.cpus().length,
     loadAverage: [loadBefore, os.loadavg()[0] as number],
-    commit: git(['rev-parse', '--short', 'HEAD']),
+    commit: anguanTree ? `${anguanTree.commit} (--anguan-ref)` : git(['rev-parse', '--short', 'HEAD']),
     dirty,
   };
   const verdicts = evaluateTargets(results);
@@ -142,4 +147,7 @@ main()
     process.exitCode = 1;
   })
   // A socket or timer left behind by a failed scenario must not keep the benchmark running.
-  .finally(() => process.exit());
+  .finally(() => {
+    anguanTree?.cleanup();
+    process.exit();
+  });

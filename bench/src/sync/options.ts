@@ -30,12 +30,14 @@ export interface BenchOptions {
    * they are; a negative value (root only) shields the measurement from other work on a shared machine.
    */
   readonly nice: number;
+  /** Run our server as committed at this git ref (see `anguan-tree.ts`) instead of the working tree. */
+  readonly anguanRef: string | null;
 }
 
 export const USAGE = `pnpm bench:sync [--quick] [--servers anguan,ywss,hocuspocus] [--scenarios load,idle,cold]
   [--docs N] [--clients N]
   [--rate N] [--steady-s N] [--burst-rate N] [--burst-s N] [--idle-docs N] [--updates N] [--reps N]
-  [--rounds N] [--workers N] [--unload-wait-ms N] [--nice N] [--cpu-prof] [--no-write]`;
+  [--rounds N] [--workers N] [--unload-wait-ms N] [--anguan-ref REF] [--nice N] [--cpu-prof] [--no-write]`;
 
 const FULL = {
   rounds: 3,
@@ -105,7 +107,11 @@ export function parseOptions(argv: readonly string[]): BenchOptions {
       'burst-s',
       'idle-docs',
     ];
-    if (![...known, 'updates', 'reps', 'workers', 'unload-wait-ms', 'nice', 'rounds'].includes(name)) {
+    if (
+      ![...known, 'updates', 'reps', 'workers', 'unload-wait-ms', 'nice', 'rounds', 'anguan-ref'].includes(
+        name,
+      )
+    ) {
       throw new Error(`unknown flag --${name}\n${USAGE}`);
     }
   }
@@ -117,6 +123,7 @@ export function parseOptions(argv: readonly string[]): BenchOptions {
     rounds: num('rounds', base.rounds, 1, 5),
     write: !switches.has('no-write'),
     cpuProf: switches.has('cpu-prof'),
+    anguanRef: flags.get('anguan-ref') || null,
     nice: flags.has('nice') ? bounded('nice', flags.get('nice'), -20, 19) : 0,
     load: {
       ...base.load,

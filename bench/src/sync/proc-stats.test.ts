@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { cpuPercent, parseStat, parseStatus, readProcess } from './proc-stats.js';
+import {
+  cpuPercent,
+  parseSchedstat,
+  parseStat,
+  parseStatus,
+  readCpuMsPrecise,
+  readCpuMsTicks,
+  readProcess,
+} from './proc-stats.js';
 
 // A real line from /proc/<pid>/stat, with a command name that contains spaces and a parenthesis.
 const STAT =
@@ -37,7 +45,20 @@ describe('parseStatus', () => {
   });
 });
 
+describe('parseSchedstat', () => {
+  it('reads on-CPU nanoseconds from the first field', () => {
+    expect(parseSchedstat('3543580 120 7\n')).toBe(3543580);
+    expect(() => parseSchedstat('')).toThrow(/schedstat/);
+  });
+});
+
 describe('readProcess', () => {
+  it('agrees with the tick-based total within a few ticks', () => {
+    const precise = readCpuMsPrecise(process.pid);
+    const ticks = readCpuMsTicks(process.pid);
+    expect(Math.abs(precise - ticks)).toBeLessThan(100);
+  });
+
   it('reads this very process', () => {
     const reading = readProcess(process.pid);
     expect(reading.rssBytes).toBeGreaterThan(1024 * 1024);

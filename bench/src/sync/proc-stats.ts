@@ -5,7 +5,7 @@
  * @module
  */
 import { execFileSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 
 /** CPU ticks from `/proc/<pid>/stat`. */
 export interface StatTicks {
@@ -49,6 +49,30 @@ export function parseStatus(text: string): StatusMemory {
   return { rssBytes: kb('VmRSS'), hwmBytes: kb('VmHWM') };
 }
 
+/** Parses `/proc/<pid>/task/<tid>/schedstat`: the first field is the time the task spent on a CPU, in ns. */
+export function parseSchedstat(text: string): number {
+  const first = text.trim().split(/\s+/)[0] ?? '';
+  if (!/^\d+$/.test(first)) throw new Error('malformed schedstat');
+  return Number(first);
+}
+
+/**
+ * CPU time of all threads of a process so far, in ms with nanosecond resolution, from each thread's schedstat
+ * (`/proc/<pid>/stat` counts in 10 ms ticks, too coarse for one cold load). Threads that exit between listing
+ * and reading are skipped.
+ */
+export function readCpuMsPrecise(pid: number): number {
+  let ns = 0;
+  for (const tid of readdirSync(`/proc/${pid}/task`)) {
+    try {
+      ns += parseSchedstat(readFileSync(`/proc/${pid}/task/${tid}/schedstat`, 'utf8'));
+    } catch {
+      // The thread exited.
+    }
+  }
+  return ns / 1e6;
+}
+
 let clockTicks: number | undefined;
 
 /** `sysconf(_SC_CLK_TCK)`; 100 on every mainstream Linux, asked once from `getconf`. */
@@ -71,15 +95,16 @@ export interface ProcessReading {
   readonly hwmBytes: number;
 }
 
-/** Reads `/proc/<pid>/{stat,status}` now. Throws if the process is gone. */
+/** Reads CPU (per-thread schedstat) and memory (`/proc/<pid>/status`) now. Throws if the process is gone. */
 export function readProcess(pid: number): ProcessReading {
-  const ticks = parseStat(readFileSync(`/proc/${pid}/stat`, 'utf8'));
   const memory = parseStatus(readFileSync(`/proc/${pid}/status`, 'utf8'));
-  return {
-    atMs: performance.now(),
-    cpuMs: ((ticks.utimeTicks + ticks.stimeTicks) * 1000) / clockTicksPerSecond(),
-    ...memory,
-  };
+  return { atMs: performance.now(), cpuMs: readCpuMsPrecise(pid), ...memory };
+}
+
+/** Total CPU (user + system) from `/proc/<pid>/stat`, in ms at clock-tick resolution; includes exited threads. */
+export function readCpuMsTicks(pid: number): number {
+  const ticks = parseStat(readFileSync(`/proc/${pid}/stat`, 'utf8'));
+  return ((ticks.utimeTicks + ticks.stimeTicks) * 1000) / clockTicksPerSecond();
 }
 
 /** CPU use between two readings as a percentage of one core (200 % = both cores of this machine). */

@@ -43,7 +43,7 @@ const MEMORY_REPORT_TIMEOUT_MS = 10_000;
 /** `process.memoryUsage()` of a server right after a full GC, in bytes. */
 export type ServerMemory = NodeJS.MemoryUsage;
 
-const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
+export const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
 
 /** A running server under test. */
 export interface ServerHandle {
@@ -189,6 +189,8 @@ export interface StartOptions {
   readonly maxConnections?: number;
   /** Niceness for the server process (see `BenchOptions.nice`). */
   readonly nice?: number;
+  /** Folder holding our `server/` (an exported commit, see `anguan-tree.ts`); the working tree by default. */
+  readonly anguanRoot?: string;
 }
 
 /** Starts one server and, for ours, an account with a session and a project to hold the documents. */
@@ -213,7 +215,7 @@ export async function startServer(kind: ServerKind, options: StartOptions = {}):
   const spawned = await spawnServer(
     kind,
     ['--import', 'tsx', 'server/src/main.ts'],
-    repoRoot,
+    options.anguanRoot ?? repoRoot,
     env,
     /listening on/,
     flags,
