@@ -66,12 +66,12 @@ async function writeUpdates(writer: BenchClient, count: number): Promise<void> {
 }
 
 /**
- * Applies the whole document a few times in this process before the timed loads, so the client's Yjs code is
- * equally warm (JIT-compiled) for every server, whichever runs first.
+ * Applies the whole document a few times in this process right before each timed load, so the client's Yjs code
+ * is equally warm (JIT-compiled, not flushed) for every server, whichever runs first.
  */
 function warmUpClient(reference: Y.Doc): void {
   const state = Y.encodeStateAsUpdate(reference);
-  for (let i = 0; i < 3; i++) {
+  for (let i = 0; i < 2; i++) {
     const doc = new Y.Doc();
     Y.applyUpdate(doc, state);
     doc.destroy();
@@ -120,7 +120,6 @@ export async function runCold(server: ServerHandle, params: ColdParams): Promise
     else await writer.close();
   }
   const docBytes = Y.encodeStateAsUpdate(reference).byteLength;
-  warmUpClient(reference);
 
   const loadsMs: number[] = [];
   const opensMs: number[] = [];
@@ -131,9 +130,7 @@ export async function runCold(server: ServerHandle, params: ColdParams): Promise
   try {
     for (let i = 0; i < params.repetitions; i++) {
       await sleep(fromMemory ? 200 : params.unloadWaitMs);
-      // The timed client's own garbage collection must not land inside the measurement (the driver runs with
-      // --expose-gc; without it this is a no-op).
-      (globalThis as { gc?: () => void }).gc?.();
+      warmUpClient(reference);
       const cpuBefore = readProcess(server.pid).cpuMs;
       const client = await load(server, name);
       serverCpuMs.push(readProcess(server.pid).cpuMs - cpuBefore);
