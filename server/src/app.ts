@@ -16,7 +16,8 @@ export const UPLOAD_PATHS = ['/api/blobs'] as const;
 
 /**
  * The whole HTTP surface: `/api/*` features, then the SPA. Features are sub-apps mounted here and nowhere else
- * (STYLE.md rule 7). `/sync/<doc>` authorizes websocket upgrades here; `server.ts` attaches the websocket server.
+ * (STYLE.md rule 7). Websocket upgrades of `/sync/<doc>` are authorized and attached by `server.ts`
+ * (`sync/upgrade.ts`); plain HTTP requests to `/sync` get 426 here.
  */
 export function createApp(deps: ServerDeps) {
   const api = new Hono<AppEnv>()
@@ -32,7 +33,7 @@ export function createApp(deps: ServerDeps) {
       throw notFound('接口不存在');
     });
 
-  const sync = new Hono<AppEnv>().route('/', syncRoutes(deps));
+  const sync = new Hono<AppEnv>().route('/', syncRoutes());
   const app = new Hono<AppEnv>().route('/api', api).route('/sync', sync);
   app.onError(handleError);
   api.onError(handleError);

@@ -12,6 +12,8 @@ import { materializeDocument } from './materializer/pipeline.js';
 import { MaterializeScheduler, type SchedulerOptions } from './materializer/scheduler.js';
 import type { SyncOptions } from './sync/options.js';
 import { SyncService } from './sync/sync-service.js';
+import { attachSyncUpgrades } from './sync/upgrade.js';
+import { startWalCheckpointer } from './sync/wal-checkpointer.js';
 import { SqliteUpdateLog } from './sync/update-log.js';
 
 export interface RunningServer {
@@ -38,6 +40,7 @@ export async function startServer(config: Config, options: StartOptions = {}): P
   const database = openDatabase(config.dataDir);
   const now = options.now ?? (() => new Date());
   const sync = new SyncService(new SqliteUpdateLog(database.sqlite), now, options.sync);
+  const checkpointer = startWalCheckpointer(database.sqlite, config.dataDir, (line) => sync.logLine(line));
   const materializer = options.materializer ?? noopMaterializer;
   const materializeScheduler = new MaterializeScheduler(
     materializeDocument({ db: database.db, sync, materializer }),
@@ -55,7 +58,8 @@ export async function startServer(config: Config, options: StartOptions = {}): P
   const app = createApp(deps);
   // ws closes a connection whose frame exceeds maxPayload with 1009 (message too big) by itself.
   const wss = new WebSocketServer({ noServer: true, maxPayload: MAX_MESSAGE_BYTES });
-  const { server, address } = await listen(app.fetch, config, wss);
+  const { server, address } = await listen(app.fetch, config);
+  attachSyncUpgrades(server, wss, deps);
   const host = address.address.includes(':') ? `[${address.address}]` : address.address;
   const shownHost = host === '0.0.0.0' || host === '[::]' ? 'localhost' : host;
   return {
@@ -71,6 +75,7 @@ export async function startServer(config: Config, options: StartOptions = {}): P
       });
       for (const client of wss.clients) client.terminate();
       wss.close();
+      await checkpointer.stop();
       database.close();
     },
   };
@@ -79,12 +84,10 @@ export async function startServer(config: Config, options: StartOptions = {}): P
 function listen(
   fetch: Parameters<typeof serve>[0]['fetch'],
   config: Config,
-  wss: WebSocketServer,
 ): Promise<{ server: ServerType; address: AddressInfo }> {
   return new Promise((resolve, reject) => {
-    const server = serve(
-      { fetch, port: config.port, hostname: config.hostname, websocket: { server: wss } },
-      (address) => resolve({ server, address }),
+    const server = serve({ fetch, port: config.port, hostname: config.hostname }, (address) =>
+      resolve({ server, address }),
     );
     server.once('error', reject);
   });

@@ -97,6 +97,8 @@ describe('/sync', () => {
     const ok = await rawConnect(server, name, world.director);
     expect(ok.status).toBe(101);
     ok.socket?.close();
+    // A plain HTTP request to the endpoint gets 426, not the SPA.
+    expect((await fetch(`${server.url}/sync/${name}`)).status).toBe(426);
   });
 
   it('authenticates upgrades like the API: expired sessions and disabled users get 401', async () => {

@@ -1,3 +1,4 @@
+import { readRoot } from './text.js';
 import type * as Y from 'yjs';
 import { SchemaTooNewError } from './errors.js';
 import { ORIGINS } from './origins.js';
@@ -20,7 +21,7 @@ export const SCHEMA_VERSION_KEY = 'schemaVersion';
 
 /** The document's schema version; 0 for a document that has none yet (new or still loading). */
 export function schemaVersionOf(doc: Y.Doc): number {
-  const value = doc.getMap(META_ROOT).get(SCHEMA_VERSION_KEY);
+  const value = readRoot(doc, META_ROOT).get(SCHEMA_VERSION_KEY);
   return typeof value === 'number' && Number.isInteger(value) && value >= 0 ? value : 0;
 }
 

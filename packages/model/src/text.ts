@@ -26,3 +26,25 @@ export function rootNamesWithPrefix(doc: Y.Doc, prefix: string): string[] {
   for (const name of doc.share.keys()) if (name.startsWith(prefix)) names.push(name);
   return names;
 }
+
+/** The part of a map readers use; a missing root reads as an empty map. */
+export interface ReadableMap {
+  get(key: string): unknown;
+  has(key: string): boolean;
+  forEach(f: (value: unknown, key: string) => void): void;
+}
+
+const EMPTY_MAP: ReadableMap = new Map<string, unknown>();
+
+/**
+ * A root map for reading. Reading never creates a root type: a long-lived document (the server's) would otherwise
+ * grow a shared type per root every reader touches. @internal
+ */
+export function readRoot(doc: Y.Doc, name: string): ReadableMap {
+  return doc.share.has(name) ? doc.getMap<unknown>(name) : EMPTY_MAP;
+}
+
+/** A root text's content for reading ('' when the root does not exist); never creates it. @internal */
+export function readRootText(doc: Y.Doc, name: string): string {
+  return doc.share.has(name) ? doc.getText(name).toString() : '';
+}

@@ -35,12 +35,12 @@ export class SyncService {
   private closed = false;
 
   constructor(
-    private readonly log: UpdateLog,
+    private readonly updateLog: UpdateLog,
     private readonly now: () => Date,
     options: Partial<SyncOptions> = {},
   ) {
     this.options = { ...defaultSyncOptions, ...options };
-    this.commits = new CommitQueue(log, {
+    this.commits = new CommitQueue(updateLog, {
       afterCommit: (room, updates, senders) => {
         room.broadcastStored(updates, senders);
         this.afterUpdate(room);
@@ -56,6 +56,11 @@ export class SyncService {
     };
     this.sweepTimer = setInterval(() => this.sweepPresence(), this.options.presenceSweepMs);
     this.sweepTimer.unref();
+  }
+
+  /** Writes one operator log line (the configured `log`). */
+  logLine(line: string): void {
+    this.options.log(line);
   }
 
   /** Calls `listener(docName)` after each stored change (the materializer's trigger). Returns the unsubscribe. */
@@ -101,7 +106,7 @@ export class SyncService {
     this.commits.flush();
     const room = this.rooms.get(docName);
     if (room) return room.state.read(read);
-    const state = DocState.load(docName, this.log, this.now());
+    const state = DocState.load(docName, this.updateLog, this.now());
     try {
       return state.read(read);
     } finally {
@@ -116,7 +121,7 @@ export class SyncService {
   prepareSeal(docName: string, check: (doc: Y.Doc) => void = () => {}): Uint8Array {
     this.commits.flush();
     const room = this.rooms.get(docName);
-    const state = room?.state ?? DocState.load(docName, this.log, this.now());
+    const state = room?.state ?? DocState.load(docName, this.updateLog, this.now());
     try {
       state.read(check);
       state.compact(this.now());
@@ -175,7 +180,7 @@ export class SyncService {
   private acquire(docName: string, sealed: boolean): Room {
     let room = this.rooms.get(docName);
     if (!room) {
-      room = new Room(DocState.load(docName, this.log, this.now()), sealed, this.hooks);
+      room = new Room(DocState.load(docName, this.updateLog, this.now()), sealed, this.hooks);
       this.rooms.set(docName, room);
     }
     if (sealed) room.sealed = true;
@@ -223,8 +228,9 @@ export class SyncService {
     const { state } = room;
     const { compactMinUpdates, compactMinBytes } = this.options;
     this.guard(room, () => {
-      if (state.tailCount >= compactMinUpdates || state.tailBytes >= compactMinBytes)
-        {state.compact(this.now());}
+      if (state.tailCount >= compactMinUpdates || state.tailBytes >= compactMinBytes) {
+        state.compact(this.now());
+      }
     });
     this.armIdle(room, 'hibernate');
   }

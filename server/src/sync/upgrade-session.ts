@@ -1,11 +1,14 @@
-import type { Context, MiddlewareHandler } from 'hono';
-import { getCookie } from 'hono/cookie';
-import { getConnInfo } from '@hono/node-server/conninfo';
+import type { IncomingMessage } from 'node:http';
 import type Database from 'better-sqlite3';
-import type { AppDeps, AppEnv } from '../deps.js';
-import { SESSION_RENEW_BEFORE_MS, type SessionUser } from '../auth/sessions.js';
+import type { AppDeps } from '../deps.js';
+import {
+  SESSION_RENEW_BEFORE_MS,
+  validateSessionToken,
+  type SessionUser,
+  type ValidSession,
+} from '../auth/sessions.js';
 import { tokenId } from '../auth/tokens.js';
-import { SESSION_COOKIE, sessionMiddleware } from '../http/session.js';
+import { SESSION_COOKIE } from '../http/session.js';
 
 interface Row {
   expires_at: number;
@@ -22,27 +25,47 @@ interface Row {
   password_changed_at: number;
 }
 
+/** A validated upgrade session; `setCookie` is the renewed cookie to send with the 101 response, if any. */
+export interface UpgradeSession extends ValidSession {
+  readonly setCookie: string | null;
+}
+
 /**
- * The session middleware of `/sync` upgrades, with a fast path: one prepared statement answers the common case —
+ * Session validation for `/sync` upgrades, with a fast path: one prepared statement answers the common case —
  * a live session of an enabled user that needs no renewal — without the query builder, which dominated an
- * upgrade's CPU time. Every other case (no cookie, unknown, expired, disabled, due for renewal) goes through the
- * standard session middleware and its `validateSessionToken`, so the rules stay in one place.
+ * upgrade's CPU time. Every other case (unknown, expired, disabled, due for renewal) goes through the API's own
+ * `validateSessionToken`, so the rules stay in one place.
  */
-export function upgradeSessionMiddleware(deps: AppDeps): MiddlewareHandler<AppEnv> {
-  const standard = sessionMiddleware(deps);
+export function createUpgradeSessions(deps: AppDeps) {
   const lookup = prepareLookup(deps.database.sqlite);
-  return async (c, next) => {
-    const token = getCookie(c, SESSION_COOKIE);
-    if (!token) return standard(c, next);
-    const id = tokenId(token);
-    const row = lookup.get(id);
-    if (!row || row.disabled_at !== null || row.expires_at - deps.now().getTime() < SESSION_RENEW_BEFORE_MS) {
-      return standard(c, next);
-    }
-    c.set('ip', clientIp(c));
-    c.set('session', { id, user: toUser(row), expiresAt: new Date(row.expires_at), renewed: false });
-    await next();
+  return {
+    validate(token: string, request: IncomingMessage): UpgradeSession | null {
+      const id = tokenId(token);
+      const row = lookup.get(id);
+      const now = deps.now();
+      if (row && row.disabled_at === null && row.expires_at - now.getTime() >= SESSION_RENEW_BEFORE_MS) {
+        return {
+          id,
+          user: toUser(row),
+          expiresAt: new Date(row.expires_at),
+          renewed: false,
+          setCookie: null,
+        };
+      }
+      const session = validateSessionToken(deps.database.db, token, now);
+      if (!session) return null;
+      return {
+        ...session,
+        setCookie: session.renewed ? renewedCookie(deps, token, session.expiresAt, request) : null,
+      };
+    },
   };
+}
+
+/** The same attributes as `setSessionCookie` in `http/session.ts`. */
+function renewedCookie(deps: AppDeps, token: string, expiresAt: Date, request: IncomingMessage): string {
+  const secure = deps.config.secureCookies || (request.socket as { encrypted?: boolean }).encrypted === true;
+  return `${SESSION_COOKIE}=${token}; Path=/; Expires=${expiresAt.toUTCString()}; HttpOnly; SameSite=Lax${secure ? '; Secure' : ''}`;
 }
 
 function prepareLookup(sqlite: Database.Database) {
@@ -68,12 +91,4 @@ function toUser(row: Row): SessionUser {
     createdAt: new Date(row.created_at),
     passwordChangedAt: new Date(row.password_changed_at),
   };
-}
-
-function clientIp(c: Context): string {
-  try {
-    return getConnInfo(c).remote.address ?? 'unknown';
-  } catch {
-    return 'unknown';
-  }
 }

@@ -164,3 +164,12 @@ describe('observers', () => {
     stop();
   });
 });
+
+describe('reading', () => {
+  it('never creates root types (the server keeps documents in memory for long)', () => {
+    const doc = new Y.Doc();
+    inspectionToJSON(doc);
+    validateInspection(doc);
+    expect([...doc.share.keys()]).toEqual([]);
+  });
+});

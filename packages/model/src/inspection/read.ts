@@ -1,3 +1,4 @@
+import { readRoot, readRootText } from '../text.js';
 import type * as Y from 'yjs';
 import { IssueSink, isRecord, str } from '../issues.js';
 import { schemaVersionOf } from '../migrate.js';
@@ -27,7 +28,7 @@ import {
 
 /** The metadata, or null while the document has no (valid) metadata yet, e.g. before the first sync. */
 export function readMeta(doc: Y.Doc, issues?: IssueSink): InspectionMeta | null {
-  const meta = doc.getMap<unknown>(ROOTS.meta);
+  const meta = readRoot(doc, ROOTS.meta);
   const get = (k: string) => meta.get(k);
   const projectId = get(META_KEYS.projectId);
   const origin = get(META_KEYS.origin);
@@ -58,7 +59,7 @@ export function readMeta(doc: Y.Doc, issues?: IssueSink): InspectionMeta | null 
 /** Inspectors sorted by key (the same order on every device; the UI may sort by name). */
 export function readInspectors(doc: Y.Doc, issues?: IssueSink): Array<Person & { key: string }> {
   const result: Array<Person & { key: string }> = [];
-  doc.getMap<unknown>(ROOTS.inspectors).forEach((value, personKey) => {
+  readRoot(doc, ROOTS.inspectors).forEach((value, personKey) => {
     const person = toPerson(value);
     if (person) result.push({ key: personKey, ...person });
     else issues?.add(`inspectors.${personKey}`, 'malformed_entry', '检查人员记录无效');
@@ -66,16 +67,16 @@ export function readInspectors(doc: Y.Doc, issues?: IssueSink): Array<Person & {
   return result.sort((a, b) => cmp(a.key, b.key));
 }
 
-export const readRemarks = (doc: Y.Doc): string => doc.getText(TEXTS.remarks).toString();
+export const readRemarks = (doc: Y.Doc): string => readRootText(doc, TEXTS.remarks);
 /** 评语. */
-export const readComment = (doc: Y.Doc): string => doc.getText(TEXTS.comment).toString();
+export const readComment = (doc: Y.Doc): string => readRootText(doc, TEXTS.comment);
 
 export function readRectificationRequest(doc: Y.Doc): RectificationRequest {
-  const meta = doc.getMap<unknown>(ROOTS.meta);
+  const meta = readRoot(doc, ROOTS.meta);
   const deadline = meta.get(META_KEYS.rectificationDeadline);
   return {
     required: meta.get(META_KEYS.rectificationRequired) === true,
-    requirement: doc.getText(TEXTS.rectificationRequirement).toString(),
+    requirement: readRootText(doc, TEXTS.rectificationRequirement),
     deadline: isIsoDate(deadline) ? deadline : null,
     rectifier: toPerson(meta.get(META_KEYS.rectifier)),
   };
@@ -93,7 +94,7 @@ export interface TermView {
 /** Selected terms with their photos and notes, in selection order. */
 export function readTerms(doc: Y.Doc, issues?: IssueSink): TermView[] {
   const photosByTerm = new Map<string, Array<{ sha256: string; addedAt: string }>>();
-  doc.getMap<unknown>(ROOTS.termPhotos).forEach((value, photoKey) => {
+  readRoot(doc, ROOTS.termPhotos).forEach((value, photoKey) => {
     const [termId, sha256] = splitKey(photoKey, 2) ?? [];
     if (!termId || !isSha256Hex(sha256) || !isRecord(value)) {
       issues?.add(`termPhotos.${photoKey}`, 'malformed_entry', '照片记录无效');
@@ -104,7 +105,7 @@ export function readTerms(doc: Y.Doc, issues?: IssueSink): TermView[] {
     photosByTerm.set(termId, list);
   });
   const terms: TermView[] = [];
-  doc.getMap<unknown>(ROOTS.terms).forEach((value, termId) => {
+  readRoot(doc, ROOTS.terms).forEach((value, termId) => {
     if (!isCatalogId(termId) || !isRecord(value)) {
       issues?.add(`terms.${termId}`, 'malformed_entry', '检查用语记录无效');
       return;
@@ -116,7 +117,7 @@ export function readTerms(doc: Y.Doc, issues?: IssueSink): TermView[] {
       termId,
       addedAt: str(value, 'addedAt') ?? '',
       addedBy: str(value, 'addedBy') ?? '',
-      note: doc.share.has(TERM_NOTE_PREFIX + termId) ? doc.getText(TERM_NOTE_PREFIX + termId).toString() : '',
+      note: readRootText(doc, TERM_NOTE_PREFIX + termId),
       photos,
     });
   });
@@ -138,7 +139,7 @@ export interface SheetView extends Sheet {
 /** All sheets, oldest first. */
 export function readSheets(doc: Y.Doc, issues?: IssueSink): SheetView[] {
   const sheets: SheetView[] = [];
-  doc.getMap<unknown>(ROOTS.sheets).forEach((value, sheetId) => {
+  readRoot(doc, ROOTS.sheets).forEach((value, sheetId) => {
     const sheet = readSheetValue(value);
     if (sheet) sheets.push(readSheetParts(doc, sheetId, sheet, issues));
     else issues?.add(`sheets.${sheetId}`, 'malformed_entry', '评分表记录无效');
@@ -148,7 +149,7 @@ export function readSheets(doc: Y.Doc, issues?: IssueSink): SheetView[] {
 
 /** One sheet, or null when the inspection has no such sheet. */
 export function readSheet(doc: Y.Doc, sheetId: string): SheetView | null {
-  const sheet = readSheetValue(doc.getMap<unknown>(ROOTS.sheets).get(sheetId));
+  const sheet = readSheetValue(readRoot(doc, ROOTS.sheets).get(sheetId));
   return sheet ? readSheetParts(doc, sheetId, sheet) : null;
 }
 
@@ -159,7 +160,7 @@ export function readFiles(
   issues?: IssueSink,
 ): Array<InternalFile & { sha256: string }> {
   const files: Array<InternalFile & { sha256: string }> = [];
-  doc.getMap<unknown>(ROOTS.files).forEach((value, sha256) => {
+  readRoot(doc, ROOTS.files).forEach((value, sha256) => {
     if (!isSha256Hex(sha256) || !isRecord(value) || typeof value.size !== 'number') {
       issues?.add(`files.${sha256}`, 'malformed_entry', '附件记录无效');
       return;
@@ -190,13 +191,13 @@ function readSheetValue(value: unknown): Sheet | null {
 
 function readSheetParts(doc: Y.Doc, sheetId: string, sheet: Sheet, issues?: IssueSink): SheetView {
   const prefix = key(sheetId, '');
-  const flags = doc.getMap<unknown>(ROOTS.sheetFlags);
+  const flags = readRoot(doc, ROOTS.sheetFlags);
   const notApplicableItems: string[] = [];
-  doc.getMap<unknown>(ROOTS.itemFlags).forEach((value, k) => {
+  readRoot(doc, ROOTS.itemFlags).forEach((value, k) => {
     if (k.startsWith(prefix) && value === true) notApplicableItems.push(k.slice(prefix.length));
   });
   const deductions: Array<Deduction & { ruleId: string }> = [];
-  doc.getMap<unknown>(ROOTS.deductions).forEach((value, k) => {
+  readRoot(doc, ROOTS.deductions).forEach((value, k) => {
     if (!k.startsWith(prefix)) return;
     const ruleId = k.slice(prefix.length);
     const deduction = toDeduction(value);

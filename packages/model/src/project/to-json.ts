@@ -1,3 +1,4 @@
+import { readRoot } from '../text.js';
 import type * as Y from 'yjs';
 import { isRecord, str, type IssueSink } from '../issues.js';
 import { schemaVersionOf } from '../migrate.js';
@@ -33,9 +34,9 @@ export interface ProjectDocJSON {
 
 /** Converts a project document to JSON (malformed entries skipped, reported to `issues`). */
 export function projectDocToJSON(doc: Y.Doc, issues?: IssueSink): ProjectDocJSON {
-  const records = doc.getMap<unknown>(PROJECT_ROOTS.workRecords);
+  const records = readRoot(doc, PROJECT_ROOTS.workRecords);
   const works: DangerousWorkJSON[] = [];
-  doc.getMap<unknown>(PROJECT_ROOTS.works).forEach((value, workId) => {
+  readRoot(doc, PROJECT_ROOTS.works).forEach((value, workId) => {
     const name = isRecord(value) ? str(value, 'name') : null;
     if (!isRecord(value) || name === null) {
       issues?.add(`works.${workId}`, 'malformed_entry', '超危大工程记录无效');
@@ -56,12 +57,12 @@ export function projectDocToJSON(doc: Y.Doc, issues?: IssueSink): ProjectDocJSON
     });
   });
   const equipment: Array<Equipment & { equipmentId: string }> = [];
-  doc.getMap<unknown>(PROJECT_ROOTS.equipment).forEach((value, equipmentId) => {
+  readRoot(doc, PROJECT_ROOTS.equipment).forEach((value, equipmentId) => {
     const item = toEquipment(value);
     if (item) equipment.push({ equipmentId, ...item });
     else issues?.add(`equipment.${equipmentId}`, 'malformed_entry', '设备记录无效');
   });
-  const projectId = doc.getMap<unknown>(PROJECT_ROOTS.meta).get(PROJECT_META_KEYS.projectId);
+  const projectId = readRoot(doc, PROJECT_ROOTS.meta).get(PROJECT_META_KEYS.projectId);
   return {
     kind: 'project',
     schemaVersion: schemaVersionOf(doc),

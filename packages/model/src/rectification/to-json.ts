@@ -1,3 +1,4 @@
+import { readRoot } from '../text.js';
 import type * as Y from 'yjs';
 import { isRecord, str, type IssueSink } from '../issues.js';
 import { schemaVersionOf } from '../migrate.js';
@@ -26,9 +27,9 @@ export interface RectificationJSON {
 
 /** Converts a rectification document to JSON (malformed entries skipped, reported to `issues`). */
 export function rectificationToJSON(doc: Y.Doc, issues?: IssueSink): RectificationJSON {
-  const meta = doc.getMap<unknown>(RECTIFICATION_ROOTS.meta);
+  const meta = readRoot(doc, RECTIFICATION_ROOTS.meta);
   const replies: Array<Reply & { replyId: string }> = [];
-  doc.getMap<unknown>(RECTIFICATION_ROOTS.replies).forEach((value, replyId) => {
+  readRoot(doc, RECTIFICATION_ROOTS.replies).forEach((value, replyId) => {
     const photos = isRecord(value) && Array.isArray(value.photos) ? value.photos.filter(isSha256Hex) : null;
     const text = isRecord(value) ? str(value, 'text') : null;
     if (!isRecord(value) || photos === null || text === null) {
@@ -50,7 +51,7 @@ export function rectificationToJSON(doc: Y.Doc, issues?: IssueSink): Rectificati
     });
   });
   const reviews: Array<Review & { reviewId: string }> = [];
-  doc.getMap<unknown>(RECTIFICATION_ROOTS.reviews).forEach((value, reviewId) => {
+  readRoot(doc, RECTIFICATION_ROOTS.reviews).forEach((value, reviewId) => {
     if (!isRecord(value) || !REVIEW_VERDICTS.includes(value.verdict as never)) {
       issues?.add(`reviews.${reviewId}`, 'malformed_entry', '复查记录无效');
       return;
