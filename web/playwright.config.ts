@@ -22,7 +22,8 @@ export default defineConfig({
   retries: 0,
   // 2-core machines: the server and two browsers are plenty.
   workers: 2,
-  timeout: 30_000,
+  // Whole-workflow specs on a 2-core machine running the server and two browsers: generous, per-step waits stay 10 s.
+  timeout: 60_000,
   expect: { timeout: 10_000 },
   reporter: process.env.CI ? [['list'], ['html', { open: 'never' }]] : 'list',
   use: {
