@@ -10,8 +10,12 @@ pnpm install --frozen-lockfile
 bash scripts/ensure-chromium.sh
 pnpm typecheck
 pnpm lint
-pnpm vitest run --reporter=default --reporter=json --outputFile.json="$results/vitest.json"
+# Both suites run even when the first fails, so one run shows every failure; the summary decides the exit code.
+unit=0
+pnpm vitest run --reporter=default --reporter=json --outputFile.json="$results/vitest.json" || unit=$?
 pnpm build
+e2e=0
 PLAYWRIGHT_JSON_OUTPUT_FILE="$PWD/$results/playwright.json" \
-  pnpm --filter @anguan/web exec playwright test --reporter=list,json
+  pnpm --filter @anguan/web exec playwright test --reporter=list,json || e2e=$?
 node scripts/summarize-tests.mjs "$results/vitest.json" "$results/playwright.json"
+[ "$unit" = 0 ] && [ "$e2e" = 0 ]
