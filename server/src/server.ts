@@ -59,7 +59,7 @@ export async function startServer(config: Config, options: StartOptions = {}): P
   // ws closes a connection whose frame exceeds maxPayload with 1009 (message too big) by itself.
   const wss = new WebSocketServer({ noServer: true, maxPayload: MAX_MESSAGE_BYTES });
   const { server, address } = await listen(app.fetch, config);
-  attachSyncUpgrades(server, wss, deps);
+  const upgrades = attachSyncUpgrades(server, wss, deps);
   const host = address.address.includes(':') ? `[${address.address}]` : address.address;
   const shownHost = host === '0.0.0.0' || host === '[::]' ? 'localhost' : host;
   return {
@@ -67,6 +67,7 @@ export async function startServer(config: Config, options: StartOptions = {}): P
     port: address.port,
     deps,
     close: async () => {
+      upgrades.stop();
       sync.close();
       await materializeScheduler.close();
       await new Promise<void>((resolve) => {

@@ -121,6 +121,32 @@ describe('/sync', () => {
     expect((await rawConnect(server, name, world.director)).status).toBe(401);
   });
 
+  it('closes open connections whose session ended (4401) or whose access was withdrawn (4403)', async () => {
+    await server.dispose();
+    server = await startSyncServer({ sync: { sessionRecheckMs: 20 } });
+    world = seedWorld(server.deps.database.db);
+    const name = await registerInspection(server.url, world.director, world.projectId);
+    const inspector = peer(name, world.inspector);
+    const department = peer(name, world.department);
+    const director = peer(name, world.director);
+    await Promise.all([inspector.synced(), department.synced(), director.synced()]);
+    server.deps.database.db
+      .update(users)
+      .set({ disabledAt: new Date() })
+      .where(eq(users.id, world.inspector.id))
+      .run();
+    server.deps.database.db
+      .update(users)
+      .set({ projectId: world.otherProjectId })
+      .where(eq(users.id, world.department.id))
+      .run();
+    await eventually(() => {
+      expect(inspector.closeCodes[0]).toBe(CLOSE_CODES.unauthorized);
+      expect(department.closeCodes[0]).toBe(CLOSE_CODES.forbidden);
+    });
+    expect(director.closeCodes).toEqual([]);
+  });
+
   it('refuses a write on a read-only connection with 4409 and stores nothing', async () => {
     const name = await registerInspection(server.url, world.director, world.projectId);
     const writer = peer(name, world.director);

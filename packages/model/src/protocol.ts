@@ -15,6 +15,8 @@ export const CLOSE_CODES = Object.freeze({
   messageTooBig: 1009,
   /** The server failed (e.g. storage error); the client may reconnect later. */
   internalError: 1011,
+  /** The client read too slowly and was dropped; reconnecting resyncs it. */
+  tryAgainLater: 1013,
   /** The frame is not a valid y-websocket message (or carries an undecodable update). */
   malformed: 4400,
   /** The session ended while connected. (Before the upgrade the server answers HTTP 401 instead.) */

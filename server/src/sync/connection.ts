@@ -1,8 +1,14 @@
 import type { WebSocket } from 'ws';
+import { CLOSE_CODES } from '@anguan/model';
+
+/** Bytes queued to one client beyond which it is dropped (it resyncs on reconnect). */
+export const MAX_BUFFERED_BYTES = 16 * 1024 * 1024;
 
 /** Who is on a sync connection and what they may do, decided before the upgrade (see `upgrade.ts`). */
 export interface ConnectionContext {
   readonly userId: string;
+  /** The session the upgrade was authorized with; re-checked while connected (closed with 4401 once it ends). */
+  readonly sessionId: string;
   readonly docName: string;
   /** True when the user may only read this document: any new content is refused (close 4409). */
   readonly readOnly: boolean;
@@ -27,6 +33,9 @@ export class Connection {
 
   send(message: Uint8Array): void {
     if (!this.isOpen) return;
+    // A client that stopped reading (a phone that lost its network without closing) must not make us buffer
+    // unboundedly: drop it; it resyncs when it reconnects.
+    if (this.ws.bufferedAmount > MAX_BUFFERED_BYTES) return this.close(CLOSE_CODES.tryAgainLater, 'too slow');
     this.ws.send(message, (error) => {
       if (error) this.close(1011, 'send failed');
     });

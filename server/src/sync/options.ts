@@ -12,6 +12,8 @@ export interface SyncOptions {
   readonly hibernateIdleMs: number;
   readonly maxDocBytes: number;
   readonly maxConnectionsPerUser: number;
+  /** How often open connections' sessions and access are checked again (4401 / 4403 when gone). */
+  readonly sessionRecheckMs: number;
   /** How often stale presence is swept (one timer for all rooms). */
   readonly presenceSweepMs: number;
   /** One log line per event worth an operator's attention (closed connections, storage failures). */
@@ -29,6 +31,7 @@ export const COMPACT_MIN_BYTES = 256 * 1024;
  */
 export const HIBERNATE_IDLE_MS = 2_500;
 export const PRESENCE_SWEEP_MS = 3_000;
+export const SESSION_RECHECK_MS = 60_000;
 
 export const defaultSyncOptions: SyncOptions = Object.freeze({
   unloadGraceMs: ROOM_UNLOAD_GRACE_MS,
@@ -39,5 +42,6 @@ export const defaultSyncOptions: SyncOptions = Object.freeze({
   maxDocBytes: MAX_DOC_BYTES,
   maxConnectionsPerUser: MAX_CONNECTIONS_PER_USER,
   presenceSweepMs: PRESENCE_SWEEP_MS,
+  sessionRecheckMs: SESSION_RECHECK_MS,
   log: (line: string) => console.warn(line),
 });

@@ -78,6 +78,27 @@ export class SyncService {
     return this.options.maxConnectionsPerUser;
   }
 
+  get sessionRecheckMs(): number {
+    return this.options.sessionRecheckMs;
+  }
+
+  /** Closes every open connection for which `verdict` returns a close code; returns how many closed. */
+  closeWhere(verdict: (context: ConnectionContext) => number | null): number {
+    let closed = 0;
+    for (const room of this.rooms.values()) {
+      for (const connection of [...room.connections]) {
+        const code = verdict(connection.context);
+        if (code === null) continue;
+        this.options.log(
+          `[sync] ${connection.context.docName} user=${connection.context.userId}: closing ${code}`,
+        );
+        connection.close(code, 'access ended');
+        closed++;
+      }
+    }
+    return closed;
+  }
+
   /** Takes over an upgraded websocket for an authorized document. */
   handleConnection(ws: WebSocket, context: ConnectionContext & { sealed: boolean }): void {
     const connection = new Connection(ws, context);

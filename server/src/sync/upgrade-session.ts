@@ -59,6 +59,12 @@ export function createUpgradeSessions(deps: AppDeps) {
         setCookie: session.renewed ? renewedCookie(deps, token, session.expiresAt, request) : null,
       };
     },
+    /** The user of a still-live session (by session id), or null once it expired, ended or its user is disabled. */
+    userOf(sessionId: string): SessionUser | null {
+      const row = lookup.get(sessionId);
+      if (!row || row.disabled_at !== null || row.expires_at <= deps.now().getTime()) return null;
+      return toUser(row);
+    },
   };
 }
 

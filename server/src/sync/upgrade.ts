@@ -3,7 +3,8 @@ import type { Duplex } from 'node:stream';
 import { STATUS_CODES } from 'node:http';
 import { Hono } from 'hono';
 import type { WebSocketServer } from 'ws';
-import { SYNC_PATH } from '@anguan/model';
+import { CLOSE_CODES, SYNC_PATH } from '@anguan/model';
+import type { SessionUser } from '../auth/sessions.js';
 import type { AppEnv, ServerDeps } from '../deps.js';
 import { AppError, forbidden, unauthorized } from '../http/errors.js';
 import { authorizeDocument } from '../documents/service.js';
@@ -29,8 +30,10 @@ export function attachSyncUpgrades(
   },
   wss: WebSocketServer,
   deps: ServerDeps,
-): void {
+): { stop(): void } {
   const sessions = createUpgradeSessions(deps);
+  const recheck = setInterval(() => recheckConnections(deps, sessions), deps.sync.sessionRecheckMs);
+  recheck.unref();
   const renewedCookies = new WeakMap<IncomingMessage, string>();
   wss.on('headers', (headers, request) => {
     const cookie = renewedCookies.get(request);
@@ -44,6 +47,26 @@ export function attachSyncUpgrades(
       wss.handleUpgrade(request, socket, head, (ws) => deps.sync.handleConnection(ws, context));
     } catch (error) {
       refuse(socket, error, deps);
+    }
+  });
+  return { stop: () => clearInterval(recheck) };
+}
+
+/**
+ * Sessions end (logout, password change, disabled account, expiry) and access changes while sockets stay open:
+ * close those connections with 4401 (session gone) or 4403 (no access to the document any more).
+ */
+function recheckConnections(deps: ServerDeps, sessions: ReturnType<typeof createUpgradeSessions>): void {
+  const users = new Map<string, SessionUser | null>();
+  deps.sync.closeWhere(({ sessionId, docName }) => {
+    if (!users.has(sessionId)) users.set(sessionId, sessions.userOf(sessionId));
+    const user = users.get(sessionId);
+    if (!user) return CLOSE_CODES.unauthorized;
+    try {
+      authorizeDocument(deps, user, docName);
+      return null;
+    } catch {
+      return CLOSE_CODES.forbidden;
     }
   });
 }
@@ -74,6 +97,7 @@ function authorizeUpgrade(
   }
   return {
     userId: session.user.id,
+    sessionId: session.id,
     docName,
     readOnly: access !== 'write',
     sealed: doc.sealedAt !== null,
