@@ -107,6 +107,10 @@ export {
   setTermNote,
   addTermPhoto,
   removeTermPhoto,
+  addFile,
+  removeFile,
+} from './inspection/write.js';
+export {
   addSheet,
   removeSheet,
   clearSheet,
@@ -114,9 +118,7 @@ export {
   setItemNotApplicable,
   setDeduction,
   removeDeduction,
-  addFile,
-  removeFile,
-} from './inspection/write.js';
+} from './inspection/write-sheets.js';
 export type { NewInspection } from './inspection/write.js';
 export {
   readMeta,

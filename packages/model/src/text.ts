@@ -48,3 +48,8 @@ export function readRoot(doc: Y.Doc, name: string): ReadableMap {
 export function readRootText(doc: Y.Doc, name: string): string {
   return doc.share.has(name) ? doc.getText(name).toString() : '';
 }
+
+/** Deletes every key of `map` that starts with `prefix` (composite keys of one sheet or term). @internal */
+export function deleteKeysWithPrefix(map: Y.Map<unknown>, prefix: string): void {
+  for (const k of [...map.keys()]) if (k.startsWith(prefix)) map.delete(k);
+}

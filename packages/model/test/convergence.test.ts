@@ -2,8 +2,11 @@ import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { readSheets } from '../src/inspection/read.js';
 import { inspectionToJSON } from '../src/inspection/to-json.js';
-import * as w from '../src/inspection/write.js';
+import * as content from '../src/inspection/write.js';
+import * as sheets from '../src/inspection/write-sheets.js';
 import { RandomSource, at, inspectionDoc } from './factories.js';
+
+const w = { ...content, ...sheets };
 
 /**
  * Seeded-random convergence (STYLE.md rule 11): N peers edit one inspection through the writers while going

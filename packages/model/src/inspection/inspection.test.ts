@@ -7,7 +7,10 @@ import { observeSheet, observeTerms } from './observe.js';
 import { readMeta, readSheet } from './read.js';
 import { inspectionBlobRefs, inspectionToJSON } from './to-json.js';
 import { checkInspectionReadyToSeal, validateInspection } from './validate.js';
-import * as w from './write.js';
+import * as content from './write.js';
+import * as sheets from './write-sheets.js';
+
+const w = { ...content, ...sheets };
 
 const HASH_A = 'a'.repeat(64);
 const HASH_B = 'b'.repeat(64);
