@@ -52,7 +52,7 @@ const FULL = {
     fullReceiversPerDoc: 1,
   },
   idle: { docs: 400, seedEntries: 20, workers: 2 },
-  cold: { updates: 10_000, repetitions: 9, unloadWaitMs: 2_000 },
+  cold: { updates: 10_000, repetitions: 7, unloadWaitMs: 2_000 },
 };
 
 const QUICK = {

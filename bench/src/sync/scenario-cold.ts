@@ -17,7 +17,9 @@ import { median } from './stats.js';
 export interface ColdParams {
   readonly updates: number;
   readonly repetitions: number;
-  /** How long ours is left alone before each load so it unloads the document (its grace period plus margin). */
+  /**
+   * Idle time before each load, for every server: ours unloads the document in it (its grace period plus margin).
+   */
   readonly unloadWaitMs: number;
 }
 
@@ -129,7 +131,9 @@ export async function runCold(server: ServerHandle, params: ColdParams): Promise
   let step2Bytes = 0;
   try {
     for (let i = 0; i < params.repetitions; i++) {
-      await sleep(fromMemory ? 200 : params.unloadWaitMs);
+      // Every server (and this client) idles equally long before each load, so none of them is timed from a
+      // warmer state than another.
+      await sleep(params.unloadWaitMs);
       warmUpClient(reference);
       const cpuBefore = readProcess(server.pid).cpuMs;
       const client = await load(server, name);
