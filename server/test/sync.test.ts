@@ -23,6 +23,7 @@ import {
   type SyncTestServer,
   type TestPeer,
   type World,
+  RandomSource,
 } from './sync-fixtures.js';
 
 let server: SyncTestServer;
@@ -207,6 +208,40 @@ describe('/sync', () => {
     });
     expect(a.closeCodes).toEqual([]);
     expect(c.closeCodes).toEqual([]);
+  });
+
+  it('survives a stream of random frames: each bad one closes only its own connection', async () => {
+    const name = await registerInspection(server.url, world.director, world.projectId);
+    const witness = peer(name);
+    await witness.synced();
+    setRemarks(witness.doc, '基线');
+    const random = new RandomSource(20261124);
+    const step1 = new Uint8Array([0, 0, 1, 0]);
+    for (let i = 0; i < 120; i++) {
+      const length = 1 + random.int(40);
+      const frame = new Uint8Array(length);
+      for (let j = 0; j < length; j++) frame[j] = random.int(256);
+      frame[0] = random.pick([0, 0, 1, 3, random.int(256)]);
+      if (frame[0] === 0 && length > 1) frame[1] = random.int(4);
+      const { socket } = await rawConnect(server, name, world.director);
+      const outcome = new Promise<string>((resolve) => {
+        socket!.once('close', (code) => resolve(`closed ${code}`));
+        socket!.on('message', (data: ArrayBuffer) => {
+          const bytes = new Uint8Array(data);
+          if (bytes[0] === 0 && bytes[1] === 1) resolve('answered');
+        });
+      });
+      socket!.send(frame);
+      socket!.send(step1);
+      expect(await outcome).toMatch(/^(answered|closed (4400|4409|4413))$/);
+      socket!.terminate();
+    }
+    expect(server.logs.filter((line) => /closing 1011|failed/.test(line))).toEqual([]);
+    setRemarks(witness.doc, '基线，仍然可用');
+    await eventually(() =>
+      expect(server.deps.sync.withDoc(name, (d) => d.getText('remarks').toString())).toBe('基线，仍然可用'),
+    );
+    expect(witness.closeCodes).toEqual([]);
   });
 
   it('unloads a document after its last connection leaves and serves it again from storage', async () => {

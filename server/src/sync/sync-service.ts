@@ -101,6 +101,10 @@ export class SyncService {
 
   /** Takes over an upgraded websocket for an authorized document. */
   handleConnection(ws: WebSocket, context: ConnectionContext & { sealed: boolean }): void {
+    // First of all: an 'error' without a listener would throw and take the process down.
+    ws.on('error', (error) =>
+      this.options.log(`[sync] ${context.docName} user=${context.userId}: ${error.message}`),
+    );
     const connection = new Connection(ws, context);
     if (this.closed) return connection.close(1001, 'server shutting down');
     let room: Room;
@@ -112,9 +116,6 @@ export class SyncService {
     }
     this.countConnection(context.userId, +1);
     ws.on('message', (data, isBinary) => this.receive(room, connection, data, isBinary));
-    ws.on('error', (error) =>
-      this.options.log(`[sync] ${context.docName} user=${context.userId}: ${error.message}`),
-    );
     ws.once('close', () => {
       this.countConnection(context.userId, -1);
       room.leave(connection);
