@@ -19,6 +19,9 @@ afterEach(() => {
   rmSync(dir, { recursive: true, force: true });
 });
 
+/** Stored blobs come back as Buffers; compare their bytes. */
+const bytes = (b: Uint8Array) => new Uint8Array(b);
+
 const update = (key: string) => {
   const doc = new Y.Doc();
   doc.getMap('m').set(key, 1);
@@ -32,8 +35,8 @@ describe('SqliteUpdateLog', () => {
     log.append('inspection:y', [c]);
     const loaded = log.load('inspection:x');
     expect(loaded.snapshot).toBeNull();
-    expect(loaded.updates).toEqual([a, b]);
-    expect(log.load('inspection:y').updates).toEqual([c]);
+    expect(loaded.updates.map(bytes)).toEqual([a, b]);
+    expect(log.load('inspection:y').updates.map(bytes)).toEqual([c]);
     expect(log.load('inspection:none')).toEqual({
       snapshot: null,
       stateVector: null,
@@ -53,8 +56,8 @@ describe('SqliteUpdateLog', () => {
       new Date(),
     );
     const loaded = log.load('d');
-    expect(loaded.snapshot).toEqual(state);
-    expect(loaded.updates).toEqual([later]);
+    expect(bytes(loaded.snapshot!)).toEqual(state);
+    expect(loaded.updates.map(bytes)).toEqual([later]);
     expect(loaded.lastSeq).toBeGreaterThan(seq);
   });
 });

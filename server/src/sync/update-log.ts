@@ -91,9 +91,10 @@ export class SqliteUpdateLog implements UpdateLog {
     const throughSeq = snapshot?.through_seq ?? 0;
     const rows = this.selectUpdates.all(docName, throughSeq);
     return {
-      snapshot: snapshot ? new Uint8Array(snapshot.state) : null,
-      stateVector: snapshot ? new Uint8Array(snapshot.state_vector) : null,
-      updates: rows.map((row) => new Uint8Array(row.update)),
+      // better-sqlite3 hands out fresh Buffers (Uint8Arrays): no second copy of a whole document.
+      snapshot: snapshot?.state ?? null,
+      stateVector: snapshot?.state_vector ?? null,
+      updates: rows.map((row) => row.update),
       lastSeq: rows.at(-1)?.seq ?? throughSeq,
     };
   }

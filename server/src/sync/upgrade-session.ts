@@ -7,7 +7,7 @@ import {
   type SessionUser,
   type ValidSession,
 } from '../auth/sessions.js';
-import { tokenId } from '../auth/tokens.js';
+import { createHash } from 'node:crypto';
 import { SESSION_COOKIE } from '../http/session.js';
 
 interface Row {
@@ -36,11 +36,18 @@ export interface UpgradeSession extends ValidSession {
  * upgrade's CPU time. Every other case (unknown, expired, disabled, due for renewal) goes through the API's own
  * `validateSessionToken`, so the rules stay in one place.
  */
+/**
+ * `tokenId` of `auth/tokens.ts` (hex SHA-256 of the UTF-8 token) with node's native hash: the pure-JS one costs
+ * milliseconds per call when it is not hot, and an upgrade calls it once. The session tests pin both to agree.
+ */
+export const upgradeTokenId = (token: string): string =>
+  createHash('sha256').update(token, 'utf8').digest('hex');
+
 export function createUpgradeSessions(deps: AppDeps) {
   const lookup = prepareLookup(deps.database.sqlite);
   return {
     validate(token: string, request: IncomingMessage): UpgradeSession | null {
-      const id = tokenId(token);
+      const id = upgradeTokenId(token);
       const row = lookup.get(id);
       const now = deps.now();
       if (row && row.disabled_at === null && row.expires_at - now.getTime() >= SESSION_RENEW_BEFORE_MS) {
