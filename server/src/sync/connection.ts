@@ -36,9 +36,8 @@ export class Connection {
     // A client that stopped reading (a phone that lost its network without closing) must not make us buffer
     // unboundedly: drop it; it resyncs when it reconnects.
     if (this.ws.bufferedAmount > MAX_BUFFERED_BYTES) return this.close(CLOSE_CODES.tryAgainLater, 'too slow');
-    this.ws.send(message, (error) => {
-      if (error) this.close(1011, 'send failed');
-    });
+    // No per-send callback: a failed write makes ws close the socket, and 'close' cleans up (hot path).
+    this.ws.send(message);
   }
 
   /** Closes with a code from `@anguan/model`'s `CLOSE_CODES` (reason ≤ 123 bytes, as RFC 6455 allows). */
