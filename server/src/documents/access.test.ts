@@ -4,12 +4,12 @@ import {
   documentAccess,
   mayCreateDocument,
   maySealDocument,
-  regionCovers,
   type Access,
   type AccessDoc,
   type AccessProject,
   type AccessUser,
 } from './access.js';
+import { regionCovers } from '../projects/regions.js';
 
 const project: AccessProject = { id: 'p1', enterpriseId: 'e1', regionCode: '320102' };
 

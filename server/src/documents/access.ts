@@ -1,5 +1,6 @@
 import type { InspectionOrigin } from '@anguan/model';
 import type { Role } from '../db/schema/index.js';
+import { regionCovers } from '../projects/regions.js';
 
 /**
  * Who may do what with a document (DESIGN.md "Roles"), as pure functions of the user, the document's registry row
@@ -39,16 +40,6 @@ const ORIGIN_OWNER: Readonly<Record<InspectionOrigin, 'enterprise' | 'project' |
   enterprise: 'enterprise',
   spot: 'supervisor',
 };
-
-/**
- * A supervisor's region covers a project when the project's 行政区划码 starts with the region's significant
- * digits: 320000 (province) covers every 32xxxx, 320100 (南京市) covers 3201xx, 320102 only itself.
- */
-export function regionCovers(supervisorRegion: string | null, projectRegion: string | null): boolean {
-  if (!supervisorRegion || !projectRegion) return false;
-  const significant = supervisorRegion.replace(/(00)+$/, '');
-  return significant !== '' && projectRegion.startsWith(significant);
-}
 
 /** The side the user acts for on this project, or null when the project is none of its business. */
 export function partyOf(
