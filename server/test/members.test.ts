@@ -25,6 +25,9 @@ beforeEach(async () => {
 });
 afterEach(() => server.dispose());
 
+const INSPECTOR = { role: 'inspector', name: '李检查', phone: '13912345678', password: 'Inspect2026' };
+const createInspector = () => director.post('/api/members', INSPECTOR);
+
 async function loginAs(login: string, password: string) {
   const client = new TestClient(server.url);
   const res = await client.post('/api/auth/login', { login, password });
@@ -77,12 +80,7 @@ describe('member management by the enterprise account', () => {
   });
 
   it('disables a member, ending its sessions and refusing its login, and enables it again', async () => {
-    const { json } = await director.post('/api/members', {
-      role: 'inspector',
-      name: '李检查',
-      phone: '13912345678',
-      password: 'Inspect2026',
-    });
+    const { json } = await createInspector();
     const inspector = await loginAs('13912345678', 'Inspect2026');
     expect((await director.post(`/api/members/${json.member.id}/disable`)).status).toBe(204);
     expect((await inspector.client.get('/api/auth/me')).status).toBe(401);
@@ -92,12 +90,7 @@ describe('member management by the enterprise account', () => {
   });
 
   it('resets a member password, ending the old sessions', async () => {
-    const { json } = await director.post('/api/members', {
-      role: 'inspector',
-      name: '李检查',
-      phone: '13912345678',
-      password: 'Inspect2026',
-    });
+    const { json } = await createInspector();
     const inspector = await loginAs('13912345678', 'Inspect2026');
     const reset = await director.post(`/api/members/${json.member.id}/password`, { password: 'NewPass2026' });
     expect(reset.status).toBe(204);
@@ -106,12 +99,7 @@ describe('member management by the enterprise account', () => {
   });
 
   it('records every member change in the audit log with actor and IP', async () => {
-    const { json } = await director.post('/api/members', {
-      role: 'inspector',
-      name: '李检查',
-      phone: '13912345678',
-      password: 'Inspect2026',
-    });
+    const { json } = await createInspector();
     await director.post(`/api/members/${json.member.id}/disable`);
     const rows = server.deps.database.db.select().from(auditLog).all();
     const created = rows.find((r) => r.event === 'member.created');
@@ -124,7 +112,11 @@ describe('member management by the enterprise account', () => {
 
 describe('who may manage members', () => {
   it('refuses a project-department account', async () => {
-    await director.post('/api/members', { role: 'project', filingNumber: '3201002026001', password: 'Project2026' });
+    await director.post('/api/members', {
+      role: 'project',
+      filingNumber: '3201002026001',
+      password: 'Project2026',
+    });
     const { client } = await loginAs('3201002026001', 'Project2026');
     expect((await client.get('/api/members')).status).toBe(403);
     const create = await client.post('/api/members', {
@@ -137,7 +129,7 @@ describe('who may manage members', () => {
   });
 
   it('refuses an inspector', async () => {
-    await director.post('/api/members', { role: 'inspector', name: '李检查', phone: '13912345678', password: 'Inspect2026' });
+    await createInspector();
     const { client } = await loginAs('13912345678', 'Inspect2026');
     expect((await client.get('/api/members')).status).toBe(403);
   });
@@ -147,16 +139,15 @@ describe('who may manage members', () => {
   });
 
   it('hides another enterprise’s members as not found', async () => {
-    const { json } = await director.post('/api/members', {
-      role: 'inspector',
-      name: '李检查',
-      phone: '13912345678',
-      password: 'Inspect2026',
-    });
+    const { json } = await createInspector();
     const rival = new TestClient(server.url);
     await rival.post(
       '/api/auth/register',
-      enterpriseRegistration({ creditCode: '91350100M000100Y43', name: '另一家公司', contactPhone: '13600000000' }),
+      enterpriseRegistration({
+        creditCode: '91350100M000100Y43',
+        name: '另一家公司',
+        contactPhone: '13600000000',
+      }),
     );
     await rival.post('/api/auth/login', { login: '91350100M000100Y43', password: 'Anquan2026' });
     expect((await rival.post(`/api/members/${json.member.id}/disable`)).status).toBe(404);
