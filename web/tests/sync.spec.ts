@@ -42,6 +42,7 @@ test.describe('co-editing an inspection', () => {
     const url = await newInspection(director);
     await inspector.goto(url);
     await expect(badge(inspector)).toHaveAttribute('data-state', '已同步');
+    await expect(inspector.getByTestId('inspection-project')).toContainText('河西南部安置房一期（A地块）');
 
     await expect(director.getByTestId('presence')).toContainText('李安全');
     await expect(inspector.getByTestId('presence')).toContainText('江苏安建建设集团有限公司');
@@ -176,4 +177,19 @@ test('logging out removes this account’s documents from the device once the se
   await director.getByRole('button', { name: '退出登录' }).click();
   await expect(director).toHaveURL(/\/login/);
   await expect.poll(docDatabases).toEqual([]);
+});
+
+test('the 企业检查 pages fit a 360-px phone without sideways scrolling', async ({ browser }) => {
+  const context = await browser.newContext({ viewport: { width: 360, height: 780 } });
+  const page = await context.newPage();
+  await apiLogin(page, INSPECTOR, DEMO_PASSWORD);
+  const overflow = () => page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+  for (const path of ['/inspections', '/inspections/new']) {
+    await page.goto(path);
+    await expect(page.getByLabel('项目')).toBeVisible();
+    expect(await overflow(), path).toBeLessThanOrEqual(0);
+  }
+  await newInspection(page);
+  expect(await overflow()).toBeLessThanOrEqual(0);
+  await context.close();
 });

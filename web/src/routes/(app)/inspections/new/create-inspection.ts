@@ -1,6 +1,12 @@
 import * as Y from 'yjs';
 import { IndexeddbPersistence } from 'y-indexeddb';
-import { createInspection, inspectionDocName, setInspector, type InspectionMethod, type InspectionOrigin } from '@anguan/model';
+import {
+  createInspection,
+  inspectionDocName,
+  setInspector,
+  type InspectionMethod,
+  type InspectionOrigin,
+} from '@anguan/model';
 import type { Role, User } from '$lib/api';
 import { outboxManager } from '$lib/sync/outbox-manager.svelte';
 
@@ -29,7 +35,13 @@ export async function createInspectionOnDevice(
   createInspection(doc, { ...input, origin, createdBy: user.id });
   setInspector(doc, { userId: user.id, name: user.displayName });
   // The writes above are queued IndexedDB transactions; the page's own session opens after them and reads them.
-  await outboxManager.register({ name, kind: 'inspection', projectId: input.projectId, method: input.method, origin });
+  await outboxManager.register({
+    name,
+    kind: 'inspection',
+    projectId: input.projectId,
+    method: input.method,
+    origin,
+  });
   await persistence.destroy();
   doc.destroy();
   return id;
