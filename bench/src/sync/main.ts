@@ -16,7 +16,14 @@ import { runCold } from './scenario-cold.js';
 import { WARMUP_DOCS, runIdle } from './scenario-idle.js';
 import { runLoad } from './scenario-load.js';
 import { exportAnguan, type AnguanTree } from './anguan-tree.js';
-import { SERVER_LABELS, repoRoot, startServer, type ServerHandle, type ServerKind } from './servers.js';
+import {
+  REFERENCE_SCENARIOS,
+  SERVER_LABELS,
+  repoRoot,
+  startServer,
+  type ServerHandle,
+  type ServerKind,
+} from './servers.js';
 import { medianMerge } from './stats.js';
 import { evaluateTargets, type ServerResults } from './targets.js';
 
@@ -31,22 +38,26 @@ function connectionsOf(scenario: Scenario, options: BenchOptions): number {
 
 let anguanTree: AnguanTree | null = null;
 
+function start(kind: ServerKind, scenario: Scenario, options: BenchOptions): Promise<ServerHandle> {
+  const nodeFlags =
+    options.cpuProf && kind === 'anguan'
+      ? ['--cpu-prof', `--cpu-prof-dir=${path.join(resultsDir, 'profiles')}`]
+      : [];
+  return startServer(kind, {
+    nodeFlags,
+    maxConnections: connectionsOf(scenario, options),
+    nice: options.nice,
+    ...(anguanTree ? { anguanRoot: anguanTree.root } : {}),
+  });
+}
+
 async function withServer<T>(
   kind: ServerKind,
   scenario: Scenario,
   options: BenchOptions,
   body: (server: ServerHandle) => Promise<T>,
 ): Promise<T> {
-  const nodeFlags =
-    options.cpuProf && kind === 'anguan'
-      ? ['--cpu-prof', `--cpu-prof-dir=${path.join(resultsDir, 'profiles')}`]
-      : [];
-  const server = await startServer(kind, {
-    nodeFlags,
-    maxConnections: connectionsOf(scenario, options),
-    nice: options.nice,
-    ...(anguanTree ? { anguanRoot: anguanTree.root } : {}),
-  });
+  const server = await start(kind, scenario, options);
   try {
     return await body(server);
   } finally {
@@ -65,14 +76,38 @@ async function runScenario(
   try {
     await withServer(results.kind, scenario, options, async (server) => {
       if (scenario === 'load') (results.loadRounds ??= []).push(await runLoad(server, options.load));
-      else if (scenario === 'idle') results.idle = await runIdle(server, options.idle);
-      else results.cold = await runCold(server, options.cold);
+      else results.idle = await runIdle(server, options.idle);
     });
     console.log(`${((performance.now() - started) / 1000).toFixed(1)} s`);
   } catch (error) {
     const message = (error as Error).message;
     results.errors.push(`${scenario}: ${message}`);
     console.log(`failed: ${message}`);
+  }
+}
+
+/** The cold scenario: every server running at once, loads alternating between them (see `runCold`). */
+async function runColdScenario(all: readonly ServerResults[], options: BenchOptions): Promise<void> {
+  const started = performance.now();
+  process.stdout.write(`  cold  ${all.map((r) => r.kind).join(', ')}, interleaved … `);
+  const running = new Map<ServerHandle, ServerResults>();
+  try {
+    for (const results of all) {
+      try {
+        running.set(await start(results.kind, 'cold', options), results);
+      } catch (error) {
+        results.errors.push(`cold: ${(error as Error).message}`);
+      }
+    }
+    const outcomes = await runCold([...running.keys()], options.cold);
+    for (const [server, outcome] of outcomes) {
+      const results = running.get(server) as ServerResults;
+      if ('result' in outcome) results.cold = outcome.result;
+      else results.errors.push(`cold: ${outcome.error}`);
+    }
+    console.log(`${((performance.now() - started) / 1000).toFixed(1)} s`);
+  } finally {
+    await Promise.all([...running.keys()].map((server) => server.stop()));
   }
 }
 
@@ -113,10 +148,18 @@ async function main(): Promise<void> {
   }));
   console.log(`sync benchmark${options.quick ? ' (quick)' : ''}: ${options.servers.join(', ')}`);
   for (const scenario of options.scenarios) {
+    if (scenario === 'cold') {
+      await runColdScenario(results, options);
+      continue;
+    }
     const rounds = scenario === 'load' ? options.rounds : 1;
     for (let round = 1; round <= rounds; round++) {
       const label = rounds > 1 ? ` ${round}/${rounds}` : '';
-      for (const serverResults of results) await runScenario(scenario, serverResults, options, label);
+      for (const serverResults of results) {
+        const only = REFERENCE_SCENARIOS[serverResults.kind];
+        if (only && !only.includes(scenario)) continue;
+        await runScenario(scenario, serverResults, options, label);
+      }
     }
   }
   for (const serverResults of results) {

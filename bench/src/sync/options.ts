@@ -34,7 +34,7 @@ export interface BenchOptions {
   readonly anguanRef: string | null;
 }
 
-export const USAGE = `pnpm bench:sync [--quick] [--servers anguan,ywss,hocuspocus] [--scenarios load,idle,cold]
+export const USAGE = `pnpm bench:sync [--quick] [--servers anguan,ywss,hocuspocus,floor] [--scenarios load,idle,cold]
   [--docs N] [--clients N]
   [--rate N] [--steady-s N] [--burst-rate N] [--burst-s N] [--idle-docs N] [--updates N] [--reps N]
   [--rounds N] [--workers N] [--unload-wait-ms N] [--anguan-ref REF] [--nice N] [--cpu-prof] [--no-write]`;
@@ -52,7 +52,7 @@ const FULL = {
     fullReceiversPerDoc: 1,
   },
   idle: { docs: 400, seedEntries: 20, workers: 2 },
-  cold: { updates: 10_000, repetitions: 7, unloadWaitMs: 2_000 },
+  cold: { updates: 10_000, repetitions: 21, unloadWaitMs: 2_000 },
 };
 
 const QUICK = {
@@ -139,7 +139,7 @@ export function parseOptions(argv: readonly string[]): BenchOptions {
     cold: {
       ...base.cold,
       updates: num('updates', base.cold.updates, 100, 50_000),
-      repetitions: num('reps', base.cold.repetitions, 1, 20),
+      repetitions: num('reps', base.cold.repetitions, 1, 50),
       unloadWaitMs: num('unload-wait-ms', base.cold.unloadWaitMs, 0, 60_000),
     },
   };

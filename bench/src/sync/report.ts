@@ -7,7 +7,8 @@
 import type { BenchOptions } from './options.js';
 import { median } from './stats.js';
 import type { LoadResult, PhaseResult } from './scenario-load.js';
-import { capacityOf, type ServerResults, type TargetVerdict } from './targets.js';
+import { isBaseline } from './servers.js';
+import { capacityOf, coldFloor, type ServerResults, type TargetVerdict } from './targets.js';
 
 /** Facts about the run that change how its numbers read. */
 export interface RunInfo {
@@ -79,7 +80,7 @@ function format(value: number | undefined, digits: number): string {
 /** The results table: one row per metric, one column per server, then ours ÷ better baseline. */
 export function resultsTable(results: readonly ServerResults[]): string {
   const ours = results.find((r) => r.kind === 'anguan');
-  const baselines = results.filter((r) => r.kind !== 'anguan');
+  const baselines = results.filter((r) => isBaseline(r.kind));
   const header = [
     'metric',
     ...results.map((r) => r.label),
@@ -123,6 +124,28 @@ export function targetsTable(verdicts: readonly TargetVerdict[]): string {
   return lines.join('\n');
 }
 
+/** What a server doing no work gets on this machine, against the fastest baseline (see `coldFloor`). */
+export function floorTable(results: readonly ServerResults[]): string[] {
+  const comparisons = coldFloor(results);
+  if (comparisons.length === 0) return [];
+  const lines = [
+    '## Cold-load floor',
+    '',
+    'The floor server answers from bytes already in memory with no auth, storage or encoding: what is left is the ' +
+      'socket handshake and the client applying the state. When the floor itself is slower than half the fastest ' +
+      'baseline, no server can meet the ÷2 target in this run.',
+    '',
+    '| measure | floor | ours | fastest baseline | floor ÷ fastest | ÷2 reachable by any server |',
+    '|---|---:|---:|---:|---:|:---:|',
+  ];
+  for (const c of comparisons) {
+    lines.push(
+      `| ${c.measure} | ${format(c.floor, 1)} | ${format(c.ours, 1)} | ${format(c.fastest, 1)} (${c.fastestKind}) | ${format(c.floorRatio, 2)}× | ${c.reachable ? 'yes' : '**no**'} |`,
+    );
+  }
+  return ['', ...lines];
+}
+
 /** The whole Markdown report. */
 export function markdownReport(
   info: RunInfo,
@@ -142,7 +165,7 @@ export function markdownReport(
       `${load.burstRatePerWriter}/s for ${load.burstMs / 1000} s (high rate); clients in ${load.workers} worker processes; ` +
       `${options.rounds} interleaved round(s), median per metric. ` +
       `Idle: ${idle.docs} docs with one client and ${idle.seedEntries} map entries each. ` +
-      `Cold load: ${cold.updates} updates, median of ${cold.repetitions}; ours unloaded (from SQLite), baselines held in memory.`,
+      `Cold load: ${cold.updates} updates, median of ${cold.repetitions}; ours unloaded (from SQLite), baselines and the floor held in memory.`,
     'Ours runs with session-cookie auth and SQLite persistence; the baselines with neither.',
     '',
     resultsTable(results),
@@ -150,6 +173,7 @@ export function markdownReport(
     '## Targets',
     '',
     targetsTable(verdicts),
+    ...floorTable(results),
     ...(errors.length ? ['', '## Errors', '', ...errors] : []),
     '',
   ].join('\n');

@@ -4,7 +4,8 @@
  *
  * Ours has every connection closed and waits until the server has unloaded the document, so each load comes from
  * SQLite. The baselines have no persistence: an idle "holder" client keeps the document in their memory
- * (Hocuspocus would otherwise discard it), so they only re-encode the in-memory document.
+ * (Hocuspocus would otherwise discard it), so they only re-encode the in-memory document. The floor
+ * (`floor-server.ts`) answers from bytes encoded ahead of time. All servers run at once and their loads alternate.
  *
  * @module
  */
@@ -101,66 +102,118 @@ async function waitUntilStored(server: ServerHandle, name: string, expected: Y.D
   }
 }
 
-/** Runs the cold-load scenario against a freshly started server. */
-export async function runCold(server: ServerHandle, params: ColdParams): Promise<ColdResult> {
-  const name = server.docName();
-  await server.prepareDocs([name]);
-  const fromMemory = server.kind !== 'anguan';
-  const writer = await load(server, name);
-  let holder: BenchClient | null = null;
-  const started = performance.now();
-  const reference = new Y.Doc();
-  let ingestMs = NaN;
-  try {
-    await writeUpdates(writer, params.updates);
-    await waitUntilStored(server, name, writer.doc as Y.Doc);
-    ingestMs = performance.now() - started;
-    Y.applyUpdate(reference, Y.encodeStateAsUpdate(writer.doc as Y.Doc));
-  } finally {
-    // The baselines keep the writer connected as the holder; ours (and any failed run) closes it.
-    if (fromMemory && !Number.isNaN(ingestMs)) holder = writer;
-    else await writer.close();
-  }
-  const docBytes = Y.encodeStateAsUpdate(reference).byteLength;
+/** One server with the document written to it, loaded again and again; each load is recorded. */
+export class ColdSubject {
+  private readonly loadsMs: number[] = [];
+  private readonly opensMs: number[] = [];
+  private readonly step2sMs: number[] = [];
+  private readonly appliesMs: number[] = [];
+  private readonly serverCpuMs: number[] = [];
+  private step2Bytes = 0;
 
-  const loadsMs: number[] = [];
-  const opensMs: number[] = [];
-  const step2sMs: number[] = [];
-  const appliesMs: number[] = [];
-  const serverCpuMs: number[] = [];
-  let step2Bytes = 0;
-  try {
-    for (let i = 0; i < params.repetitions; i++) {
-      // Every server (and this client) idles equally long before each load, so none of them is timed from a
-      // warmer state than another.
-      await sleep(params.unloadWaitMs);
-      warmUpClient(reference);
-      const cpuBefore = readProcess(server.pid).cpuMs;
-      const client = await load(server, name);
-      serverCpuMs.push(readProcess(server.pid).cpuMs - cpuBefore);
-      const ok = sameState(client.doc as Y.Doc, reference);
-      await client.close();
-      if (!ok) throw new Error(`${server.kind}: cold load returned a different state`);
-      loadsMs.push(client.syncedMs);
-      opensMs.push(client.openMs);
-      step2sMs.push(client.step2Ms);
-      step2Bytes = client.step2Bytes;
-      appliesMs.push(client.step2ApplyMs);
+  private constructor(
+    readonly server: ServerHandle,
+    private readonly name: string,
+    readonly reference: Y.Doc,
+    private readonly holder: BenchClient | null,
+    private readonly ingestMs: number,
+    private readonly updates: number,
+  ) {}
+
+  /**
+   * Writes the updates and waits until a new client sees all of them. The baselines and the floor keep the writer
+   * connected as the holder; ours closes it, so the document is unloaded before each load.
+   */
+  static async prepare(server: ServerHandle, params: ColdParams): Promise<ColdSubject> {
+    const name = server.docName();
+    await server.prepareDocs([name]);
+    const writer = await load(server, name);
+    const started = performance.now();
+    try {
+      await writeUpdates(writer, params.updates);
+      await waitUntilStored(server, name, writer.doc as Y.Doc);
+    } catch (error) {
+      await writer.close();
+      throw error;
     }
-  } finally {
-    await holder?.close();
+    const ingestMs = performance.now() - started;
+    const reference = new Y.Doc();
+    Y.applyUpdate(reference, Y.encodeStateAsUpdate(writer.doc as Y.Doc));
+    const holdsInMemory = server.kind !== 'anguan';
+    if (!holdsInMemory) await writer.close();
+    return new ColdSubject(server, name, reference, holdsInMemory ? writer : null, ingestMs, params.updates);
   }
-  return {
-    updates: params.updates,
-    docBytes,
-    step2Bytes,
-    appliesMs,
-    medianServerCpuMs: median(serverCpuMs),
-    ingestMs,
-    loadsMs,
-    medianMs: median(loadsMs),
-    medianOpenMs: median(opensMs),
-    medianStep2Ms: median(step2sMs),
-    fromMemory,
-  };
+
+  /** One timed load by a fresh client; throws if it returns a different state. */
+  async loadOnce(): Promise<void> {
+    warmUpClient(this.reference);
+    const cpuBefore = readProcess(this.server.pid).cpuMs;
+    const client = await load(this.server, this.name);
+    this.serverCpuMs.push(readProcess(this.server.pid).cpuMs - cpuBefore);
+    const ok = sameState(client.doc as Y.Doc, this.reference);
+    await client.close();
+    if (!ok) throw new Error(`${this.server.kind}: cold load returned a different state`);
+    this.loadsMs.push(client.syncedMs);
+    this.opensMs.push(client.openMs);
+    this.step2sMs.push(client.step2Ms);
+    this.step2Bytes = client.step2Bytes;
+    this.appliesMs.push(client.step2ApplyMs);
+  }
+
+  /** Closes the holder and summarizes the loads. */
+  async finish(): Promise<ColdResult> {
+    await this.holder?.close();
+    return {
+      updates: this.updates,
+      docBytes: Y.encodeStateAsUpdate(this.reference).byteLength,
+      step2Bytes: this.step2Bytes,
+      appliesMs: this.appliesMs,
+      medianServerCpuMs: median(this.serverCpuMs),
+      ingestMs: this.ingestMs,
+      loadsMs: this.loadsMs,
+      medianMs: median(this.loadsMs),
+      medianOpenMs: median(this.opensMs),
+      medianStep2Ms: median(this.step2sMs),
+      fromMemory: this.holder !== null,
+    };
+  }
+}
+
+/** What the interleaved run gives each server: its result, or why it has none. */
+export type ColdOutcome = { result: ColdResult } | { error: string };
+
+/**
+ * Runs the cold-load scenario against several running servers at once. Each gets the document; then the loads
+ * alternate between them (the order rotating every round), so a slow moment of this shared machine hits all of
+ * them alike instead of whichever server happened to be measured then. Before every load, the client and every
+ * server idle equally long ({@link ColdParams.unloadWaitMs}; ours unloads the document in it).
+ */
+export async function runCold(
+  servers: readonly ServerHandle[],
+  params: ColdParams,
+): Promise<Map<ServerHandle, ColdOutcome>> {
+  const outcomes = new Map<ServerHandle, ColdOutcome>();
+  let subjects: ColdSubject[] = [];
+  for (const server of servers) {
+    try {
+      subjects.push(await ColdSubject.prepare(server, params));
+    } catch (error) {
+      outcomes.set(server, { error: (error as Error).message });
+    }
+  }
+  for (let round = 0; round < params.repetitions; round++) {
+    const order = subjects.map((_, i) => subjects[(i + round) % subjects.length] as ColdSubject);
+    for (const subject of order) {
+      await sleep(params.unloadWaitMs);
+      try {
+        await subject.loadOnce();
+      } catch (error) {
+        outcomes.set(subject.server, { error: (error as Error).message });
+        await subject.finish();
+        subjects = subjects.filter((s) => s !== subject);
+      }
+    }
+  }
+  for (const subject of subjects) outcomes.set(subject.server, { result: await subject.finish() });
+  return outcomes;
 }

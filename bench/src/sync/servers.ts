@@ -1,7 +1,7 @@
 /**
  * Starts each server under test as a child process on 127.0.0.1, so its CPU and memory can be read from procfs
  * apart from the clients': ours (auth and persistence on), the reference y-websocket server and Hocuspocus (both
- * with no auth and no persistence).
+ * with no auth and no persistence), and the cold-load floor (`floor-server.ts`).
  *
  * @module
  */
@@ -14,14 +14,27 @@ import { fileURLToPath } from 'node:url';
 import type { Endpoint } from './client.js';
 import { prepareAnguan, registerAnguanDocs, type AnguanSession } from './anguan-setup.js';
 
-export const SERVER_KINDS = ['anguan', 'ywss', 'hocuspocus'] as const;
+export const SERVER_KINDS = ['anguan', 'ywss', 'hocuspocus', 'floor'] as const;
 export type ServerKind = (typeof SERVER_KINDS)[number];
+
+/** The servers the targets compare ours with. */
+export const BASELINE_KINDS: readonly ServerKind[] = ['ywss', 'hocuspocus'];
+export const isBaseline = (kind: ServerKind): boolean => BASELINE_KINDS.includes(kind);
+
+/**
+ * `floor` (`floor-server.ts`) is a measuring stick, not a baseline: it shows what a cold load costs when the server
+ * does nothing at all, so it only runs in the cold scenario.
+ */
+export const REFERENCE_SCENARIOS: Readonly<Partial<Record<ServerKind, readonly string[]>>> = {
+  floor: ['cold'],
+};
 
 /** Human names for reports. */
 export const SERVER_LABELS: Record<ServerKind, string> = {
   anguan: 'anguan (auth + SQLite)',
   ywss: '@y/websocket-server 0.1.5',
   hocuspocus: '@hocuspocus/server 4.7.0',
+  floor: 'floor: bytes in memory, no work',
 };
 
 /** How long a server may take to print its ready line. */
@@ -209,6 +222,11 @@ export async function startServer(kind: ServerKind, options: StartOptions = {}):
       await spawnServer(kind, ['server.js'], cwd, {}, /ready \d+/, flags, nice),
       'hocuspocus',
     );
+  }
+  if (kind === 'floor') {
+    const script = path.join(repoRoot, 'bench/src/sync/floor-server.ts');
+    const spawned = await spawnServer(kind, ['--import', 'tsx', script], repoRoot, {}, /floor ready/, flags, nice);
+    return baseHandle(kind, spawned, 'plain');
   }
   const dataDir = mkdtempSync(path.join(tmpdir(), 'anguan-bench-'));
   const env = { DATA_DIR: dataDir, WEB_ROOT: '' };

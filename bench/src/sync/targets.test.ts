@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { LoadResult, PhaseResult } from './scenario-load.js';
 import { summarize } from './stats.js';
-import { evaluateTargets, type ServerResults } from './targets.js';
+import { coldFloor, evaluateTargets, type ServerResults } from './targets.js';
 
 function phase(latency: number, delivered: number): PhaseResult {
   return {
@@ -69,5 +69,35 @@ describe('evaluateTargets', () => {
 
   it('evaluates nothing without our server', () => {
     expect(evaluateTargets([server('ywss', 1, 1, 1, 1)])).toEqual([]);
+  });
+});
+
+describe('coldFloor', () => {
+  const cold = (medianMs: number, medianStep2Ms: number) =>
+    ({ updates: 10_000, medianMs, medianStep2Ms }) as ServerResults['cold'];
+  const only = (kind: ServerResults['kind'], c: ServerResults['cold']): ServerResults => ({
+    kind,
+    label: kind,
+    cold: c,
+    errors: [],
+  });
+
+  it('says the target is out of reach when a server doing nothing is slower than half the fastest baseline', () => {
+    const [synced, step2] = coldFloor([
+      only('anguan', cold(18, 8)),
+      only('ywss', cold(24, 13)),
+      only('hocuspocus', cold(22, 14)),
+      only('floor', cold(13, 5)),
+    ]);
+    expect(synced).toMatchObject({ floor: 13, ours: 18, fastest: 22, fastestKind: 'hocuspocus', reachable: false });
+    expect(synced?.floorRatio).toBeCloseTo(13 / 22);
+    expect(step2).toMatchObject({ floor: 5, fastest: 13, fastestKind: 'ywss', reachable: true });
+  });
+
+  it('is empty without the floor, and the floor is never taken for a baseline', () => {
+    const results = [only('anguan', cold(10, 5)), only('ywss', cold(30, 20)), only('floor', cold(1, 1))];
+    expect(coldFloor(results.slice(0, 2))).toEqual([]);
+    const verdict = evaluateTargets(results).find((v) => v.target.startsWith('cold load ('));
+    expect(verdict).toMatchObject({ bestKind: 'ywss', met: true });
   });
 });

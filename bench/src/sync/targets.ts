@@ -9,7 +9,7 @@
 import type { ColdResult } from './scenario-cold.js';
 import type { IdleResult } from './scenario-idle.js';
 import type { LoadResult, PhaseResult } from './scenario-load.js';
-import type { ServerKind } from './servers.js';
+import { isBaseline, type ServerKind } from './servers.js';
 
 /** Everything measured for one server. */
 export interface ServerResults {
@@ -93,7 +93,7 @@ const LATENCY_RULE = `≤ better baseline +${LATENCY_TOLERANCE * 100} % (or +${L
 /** Checks every target that both our server and at least one baseline produced. */
 export function evaluateTargets(results: readonly ServerResults[]): TargetVerdict[] {
   const ours = results.find((r) => r.kind === 'anguan');
-  const baselines = results.filter((r) => r.kind !== 'anguan');
+  const baselines = results.filter((r) => isBaseline(r.kind));
   if (!ours || baselines.length === 0) return [];
   const verdicts: (TargetVerdict | undefined)[] = [];
   const phases: [string, (l: LoadResult) => PhaseResult][] = [
@@ -187,4 +187,48 @@ export function evaluateTargets(results: readonly ServerResults[]): TargetVerdic
     ),
   );
   return verdicts.filter((v): v is TargetVerdict => v !== undefined);
+}
+
+/** One cold-load measure set against the floor: what a server doing no work gets, and what ours gets. */
+export interface FloorComparison {
+  readonly measure: string;
+  readonly floor: number;
+  readonly ours: number | undefined;
+  readonly fastest: number;
+  readonly fastestKind: ServerKind;
+  /** floor ÷ fastest baseline: at or above 1 ÷ {@link COLD_SPEEDUP}, no server can meet the target on this machine. */
+  readonly floorRatio: number;
+  readonly reachable: boolean;
+}
+
+/**
+ * How close to the fastest baseline a server that does nothing gets (`floor-server.ts`), per cold-load measure.
+ * When even the floor is slower than half the fastest baseline, the ÷2 target is out of every server's reach in
+ * that run: what remains is the socket handshake and the client applying the state.
+ */
+export function coldFloor(results: readonly ServerResults[]): FloorComparison[] {
+  const floor = results.find((r) => r.kind === 'floor')?.cold;
+  const ours = results.find((r) => r.kind === 'anguan')?.cold;
+  const baselines = results.filter((r) => isBaseline(r.kind));
+  if (!floor) return [];
+  const measures: [string, (c: ColdResult) => number][] = [
+    ['connect → synced', (c) => c.medianMs],
+    ['connect → step 2 arrived', (c) => c.medianStep2Ms],
+  ];
+  const comparisons: FloorComparison[] = [];
+  for (const [measure, of] of measures) {
+    const top = best(baselines, (r) => (r.cold ? of(r.cold) : undefined), false);
+    if (!top) continue;
+    const floorRatio = of(floor) / top.value;
+    comparisons.push({
+      measure,
+      floor: of(floor),
+      ours: ours ? of(ours) : undefined,
+      fastest: top.value,
+      fastestKind: top.kind,
+      floorRatio,
+      reachable: floorRatio <= 1 / COLD_SPEEDUP,
+    });
+  }
+  return comparisons;
 }
