@@ -12,8 +12,8 @@ const webDir = path.dirname(fileURLToPath(import.meta.url));
 process.env.ANGUAN_E2E_DATA_DIR ??= mkdtempSync(path.join(tmpdir(), 'anguan-e2e-'));
 
 /**
- * End-to-end tests: the real server (server/src/main.ts) serving the built SPA (`pnpm build` first) on a fixed
- * loopback port, driven by Debian's Chromium. One spec per workflow in `tests/`.
+ * End-to-end tests: the real server as it ships (server/dist/main.js) serving the built SPA (`pnpm build` builds
+ * both first) on a fixed loopback port, driven by Debian's Chromium. One spec per workflow in `tests/`.
  */
 export default defineConfig({
   testDir: './tests',
@@ -37,7 +37,7 @@ export default defineConfig({
   projects: [{ name: 'chromium', use: { browserName: 'chromium' } }],
   webServer: {
     // The demo province (loaded into the fresh database) gives the co-editing specs a project and its people.
-    command: 'node --import tsx src/main.ts demo --if-empty && node --import tsx src/main.ts',
+    command: 'node dist/main.js demo --if-empty && node --enable-source-maps dist/main.js',
     cwd: path.resolve(webDir, '../server'),
     url: `${BASE_URL}/api/health`,
     reuseExistingServer: false,

@@ -1,5 +1,5 @@
-import { fileURLToPath } from 'node:url';
 import path from 'node:path';
+import { serverRoot } from './server-root.js';
 
 /** Everything the server needs to know about its environment, parsed once in `main.ts`. */
 export interface Config {
@@ -16,8 +16,6 @@ export interface Config {
   /** Extra origins accepted for state-changing requests (e.g. the public https origin behind a proxy). */
   readonly trustedOrigins: readonly string[];
 }
-
-const serverRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
 export const defaultConfig: Config = Object.freeze({
   port: 8080,

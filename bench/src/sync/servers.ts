@@ -5,8 +5,8 @@
  *
  * @module
  */
-import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import os, { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -194,6 +194,17 @@ function baseHandle(kind: ServerKind, spawned: Spawned, framing: Endpoint['frami
   };
 }
 
+/**
+ * How ours runs: as it ships, bundled (`pnpm build` does the same), built here from the tree being measured.
+ * Commits from before the bundle existed (`--anguan-ref`) run from source through tsx.
+ */
+function anguanCommand(root: string): string[] {
+  const buildScript = path.join(root, 'server/scripts/build.mjs');
+  if (!existsSync(buildScript)) return ['--import', 'tsx', 'server/src/main.ts'];
+  execFileSync(process.execPath, [buildScript], { stdio: 'inherit' });
+  return ['--enable-source-maps', 'server/dist/main.js'];
+}
+
 /** Options for {@link startServer}. */
 export interface StartOptions {
   /** Extra node flags for the server process, e.g. `--cpu-prof`. */
@@ -230,10 +241,11 @@ export async function startServer(kind: ServerKind, options: StartOptions = {}):
   }
   const dataDir = mkdtempSync(path.join(tmpdir(), 'anguan-bench-'));
   const env = { DATA_DIR: dataDir, WEB_ROOT: '' };
+  const root = options.anguanRoot ?? repoRoot;
   const spawned = await spawnServer(
     kind,
-    ['--import', 'tsx', 'server/src/main.ts'],
-    options.anguanRoot ?? repoRoot,
+    anguanCommand(root),
+    root,
     env,
     /listening on/,
     flags,

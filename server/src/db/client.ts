@@ -3,7 +3,7 @@ import { drizzle, type BetterSQLite3Database } from 'drizzle-orm/better-sqlite3'
 import { migrate } from 'drizzle-orm/better-sqlite3/migrator';
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { serverRoot } from '../server-root.js';
 import * as schema from './schema/index.js';
 
 export type Db = BetterSQLite3Database<typeof schema>;
@@ -14,7 +14,7 @@ export interface Database_ {
   close(): void;
 }
 
-const MIGRATIONS_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../drizzle');
+const MIGRATIONS_DIR = path.join(serverRoot, 'drizzle');
 export const DATABASE_FILE = 'anguan.sqlite';
 
 /** Opens (creating if needed) `<dataDir>/anguan.sqlite` in WAL mode and applies the committed migrations. */
