@@ -1,4 +1,4 @@
-import { afterAll, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { rectificationToJSON } from '../src/rectification/to-json.js';
 import { validateRectification } from '../src/rectification/validate.js';
@@ -22,11 +22,6 @@ const REVIEWERS = [
 ];
 const TEXTS = ['已整改', '已更换防护栏杆', '已补齐交底记录'];
 const NOTES = ['', '复查合格', '照片不清'];
-
-// addReview takes no id: it draws one from crypto.randomUUID. Feeding it from the seed keeps a replayed run
-// identical, down to the order of reviews that share a timestamp (ties sort by id).
-const randomUUID = vi.spyOn(globalThis.crypto, 'randomUUID');
-afterAll(() => randomUUID.mockRestore());
 
 function randomEdit(doc: Y.Doc, r: RandomSource, step: number): void {
   // A coarse clock (one tick per 4 steps) so replies and reviews often share `at` and the tie-breaks are exercised.
@@ -55,15 +50,20 @@ function randomEdit(doc: Y.Doc, r: RandomSource, step: number): void {
         },
         options,
       ),
-    () => {
-      if (!r.chance(0.5)) return;
-      randomUUID.mockReturnValueOnce(r.uuid() as ReturnType<typeof crypto.randomUUID>);
+    // Review ids from the seed keep a replayed run identical, down to the order of reviews that share a
+    // timestamp (ties sort by id).
+    () =>
+      r.chance(0.5) &&
       addReview(
         doc,
-        { ...r.pick(REVIEWERS), verdict: r.chance(0.6) ? 'rejected' : 'accepted', note: r.pick(NOTES) },
+        {
+          reviewId: r.uuid(),
+          ...r.pick(REVIEWERS),
+          verdict: r.chance(0.6) ? 'rejected' : 'accepted',
+          note: r.pick(NOTES),
+        },
         options,
-      );
-    },
+      ),
   ];
   r.pick(edits)();
 }

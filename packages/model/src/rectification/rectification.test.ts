@@ -40,6 +40,21 @@ describe('rectification document', () => {
     expect(validateRectification(doc)).toEqual([]);
   });
 
+  it('replaces a review written again with the same id (a retried write) instead of adding a second one', () => {
+    const doc = new Y.Doc();
+    createRectification(doc, { inspectionId: INSPECTION, projectId: 'p1', createdBy: 'u1' });
+    const review = {
+      reviewId: INSPECTION,
+      reviewerUserId: 'u1',
+      reviewerName: '李',
+      verdict: 'rejected',
+    } as const;
+    expect(addReview(doc, review)).toBe(INSPECTION);
+    addReview(doc, { ...review, verdict: 'accepted', note: '复查合格' });
+    expect(rectificationToJSON(doc).reviews).toMatchObject([{ verdict: 'accepted', note: '复查合格' }]);
+    expect(() => addReview(doc, { ...review, reviewId: 'r1' })).toThrow(/reviewId/);
+  });
+
   it('is open with no replies and reviews', () => {
     expect(rectificationStatus([], [])).toBe('open');
   });

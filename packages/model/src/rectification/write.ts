@@ -57,18 +57,34 @@ export function setReply(
   return replyId;
 }
 
-/** Records a review (复查) of the replies so far; returns the review id. */
+/**
+ * Records a review (复查) of the replies so far; returns the review id. A caller that may repeat the write (a retry
+ * after a crash) passes its own `reviewId`, so the repeat replaces the review instead of adding a second one.
+ */
 export function addReview(
   doc: Y.Doc,
-  review: { reviewerUserId: string; reviewerName: string; verdict: ReviewVerdict; note?: string },
+  review: {
+    reviewId?: string;
+    reviewerUserId: string;
+    reviewerName: string;
+    verdict: ReviewVerdict;
+    note?: string;
+  },
   options: WriteOptions = {},
 ): string {
   check(REVIEW_VERDICTS.includes(review.verdict), 'verdict', 'unknown verdict');
   const note = review.note ?? '';
   check(note.length <= RECTIFICATION_LIMITS.maxTextLength, 'note', 'too long');
-  const reviewId = newId();
+  check(review.reviewId === undefined || isUuid(review.reviewId), 'reviewId', 'must be a UUID');
+  const reviewId = review.reviewId ?? newId();
   transact(doc, options, (at) => {
-    const value: Review = { ...review, note, at };
+    const value: Review = {
+      reviewerUserId: review.reviewerUserId,
+      reviewerName: review.reviewerName,
+      verdict: review.verdict,
+      note,
+      at,
+    };
     doc.getMap(RECTIFICATION_ROOTS.reviews).set(reviewId, value);
   });
   return reviewId;
