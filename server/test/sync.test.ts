@@ -23,8 +23,8 @@ import {
   type SyncTestServer,
   type TestPeer,
   type World,
-  RandomSource,
 } from './sync-fixtures.js';
+import { RandomSource } from '@anguan/model/testing';
 
 let server: SyncTestServer;
 let world: World;

@@ -11,7 +11,8 @@ import {
   setEquipment,
   setWorkRecord,
 } from '../src/project/write.js';
-import { RandomSource, at, projectDoc } from './factories.js';
+import { at, projectDoc } from './factories.js';
+import { RandomSource } from './random.js';
 import { convergenceSeeds, runScenario, type ConvergenceScenario } from './network.js';
 
 /**

@@ -3,7 +3,8 @@ import * as Y from 'yjs';
 import { rectificationToJSON } from '../src/rectification/to-json.js';
 import { validateRectification } from '../src/rectification/validate.js';
 import { addReview, setReply } from '../src/rectification/write.js';
-import { RandomSource, at, editText, rectificationDoc } from './factories.js';
+import { at, editText, rectificationDoc } from './factories.js';
+import { RandomSource } from './random.js';
 import { convergenceSeeds, runScenario, type ConvergenceScenario } from './network.js';
 
 /**

@@ -4,7 +4,8 @@ import { readSheets } from '../src/inspection/read.js';
 import { inspectionToJSON } from '../src/inspection/to-json.js';
 import * as content from '../src/inspection/write.js';
 import * as sheets from '../src/inspection/write-sheets.js';
-import { RandomSource, at, editText, inspectionDoc } from './factories.js';
+import { at, editText, inspectionDoc } from './factories.js';
+import { RandomSource } from './random.js';
 import { convergenceSeeds, runScenario, type ConvergenceScenario } from './network.js';
 
 const w = { ...content, ...sheets };

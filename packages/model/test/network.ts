@@ -1,6 +1,6 @@
 import { expect } from 'vitest';
 import * as Y from 'yjs';
-import { RandomSource } from './factories.js';
+import { RandomSource } from './random.js';
 
 /**
  * The simulated network of the seeded-random convergence tests (STYLE.md rule 11), shared by every document kind:
