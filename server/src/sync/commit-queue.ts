@@ -62,7 +62,11 @@ export class CommitQueue {
     let lastSeqs: number[];
     try {
       lastSeqs = this.log.appendBatch(
-        rooms.map((room) => ({ docName: room.name, updates: batch.get(room)!.updates })),
+        rooms.map((room) => ({
+          docName: room.name,
+          afterSeq: room.state.lastSeq,
+          updates: batch.get(room)!.updates,
+        })),
       );
     } catch (cause) {
       this.hooks.afterFailure(rooms, new StorageError(`storing updates failed: ${(cause as Error).message}`));

@@ -34,7 +34,7 @@ export class DocState {
   private stateVectorCache: Uint8Array | null;
   private fullStateCache: Uint8Array | null = null;
   private produced: Uint8Array[] = [];
-  private lastSeq: number;
+  private lastSeqValue: number;
   private snapshotBytes: number;
   /** Updates applied in memory but not yet stored (waiting in the commit queue). */
   private unstored = 0;
@@ -50,7 +50,7 @@ export class DocState {
     this.snapshot = stored.snapshot;
     this.stateVectorCache = stored.stateVector;
     this.snapshotBytes = stored.snapshot?.length ?? 0;
-    this.lastSeq = stored.lastSeq;
+    this.lastSeqValue = stored.lastSeq;
     if (stored.updates.length > 0) {
       this.goLive(stored.updates);
       this.tailCount = stored.updates.length;
@@ -63,6 +63,11 @@ export class DocState {
     const state = new DocState(name, log, log.load(name));
     state.compact(now);
     return state;
+  }
+
+  /** `seq` of the last stored update: the next append is numbered after it (see `UpdateLog.append`). */
+  get lastSeq(): number {
+    return this.lastSeqValue;
   }
 
   /** Bytes the document occupies in storage (snapshot + tail). */
@@ -132,7 +137,7 @@ export class DocState {
 
   /** Records that `updates` (from {@link apply}) are now in the log, the last with `lastSeq`. */
   markStored(updates: readonly Uint8Array[], lastSeq: number): void {
-    this.lastSeq = lastSeq;
+    this.lastSeqValue = lastSeq;
     this.unstored -= updates.length;
     this.tailCount += updates.length;
     for (const u of updates) this.tailBytes += u.length;
@@ -146,7 +151,7 @@ export class DocState {
     if (this.tailCount === 0 || this.unstored > 0) return;
     const state = this.fullState();
     const stateVector = this.stateVector();
-    this.log.compact(this.name, { state, stateVector, throughSeq: this.lastSeq }, now);
+    this.log.compact(this.name, { state, stateVector, throughSeq: this.lastSeqValue }, now);
     this.snapshotBytes = state.length;
     this.tailCount = 0;
     this.tailBytes = 0;

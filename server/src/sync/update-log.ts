@@ -12,6 +12,13 @@ export interface StoredDoc {
   readonly lastSeq: number;
 }
 
+/** One document's share of a batch append (see {@link UpdateLog.append}). */
+export interface AppendEntry {
+  readonly docName: string;
+  readonly afterSeq: number;
+  readonly updates: readonly Uint8Array[];
+}
+
 /**
  * The durable store of Yjs documents (STYLE.md rule 5): a small *synchronous* interface, so an update is committed
  * before the caller broadcasts it and nothing can interleave between the two. Async implementations are refused by
@@ -20,10 +27,14 @@ export interface StoredDoc {
  */
 export interface UpdateLog {
   load(docName: string): StoredDoc;
-  /** Appends updates in one transaction; returns the `seq` of the last. Committed when it returns. */
-  append(docName: string, updates: readonly Uint8Array[]): number;
+  /**
+   * Appends updates in one transaction, numbered `afterSeq + 1`, `afterSeq + 2`, …; returns the `seq` of the last.
+   * `afterSeq` is the document's `lastSeq` (from {@link load}, then from each append): the caller, the document's
+   * only writer, numbers its updates. A `seq` already taken throws (and stores nothing). Committed when it returns.
+   */
+  append(docName: string, afterSeq: number, updates: readonly Uint8Array[]): number;
   /** Appends the updates of several documents in one transaction; returns each entry's last `seq`. */
-  appendBatch(batch: ReadonlyArray<{ docName: string; updates: readonly Uint8Array[] }>): number[];
+  appendBatch(batch: readonly AppendEntry[]): number[];
   /**
    * Replaces everything stored up to `throughSeq` with `state` (which must contain it all) in one transaction.
    * Updates appended after `throughSeq` stay.
@@ -54,8 +65,8 @@ export class SqliteUpdateLog implements UpdateLog {
     this.selectUpdates = sqlite.prepare<[string, number], { seq: number; update: Buffer }>(
       'SELECT seq, "update" FROM doc_updates WHERE doc_name = ? AND seq > ? ORDER BY seq',
     );
-    this.insertUpdate = sqlite.prepare<[string, Uint8Array]>(
-      'INSERT INTO doc_updates (doc_name, "update") VALUES (?, ?)',
+    this.insertUpdate = sqlite.prepare<[string, number, Uint8Array]>(
+      'INSERT INTO doc_updates (doc_name, seq, "update") VALUES (?, ?, ?)',
     );
     this.upsertSnapshot = sqlite.prepare<[string, Uint8Array, Uint8Array, number, number]>(
       `INSERT INTO doc_snapshots (doc_name, state, state_vector, through_seq, compacted_at) VALUES (?, ?, ?, ?, ?)
@@ -65,18 +76,9 @@ export class SqliteUpdateLog implements UpdateLog {
     this.deleteUpdates = sqlite.prepare<[string, number]>(
       'DELETE FROM doc_updates WHERE doc_name = ? AND seq <= ?',
     );
-    this.appendMany = sqlite.transaction((docName: string, updates: readonly Uint8Array[]) => {
-      let seq = 0;
-      for (const update of updates) seq = Number(this.insertUpdate.run(docName, update).lastInsertRowid);
-      return seq;
-    });
-    this.appendBatchTx = sqlite.transaction(
-      (batch: ReadonlyArray<{ docName: string; updates: readonly Uint8Array[] }>) =>
-        batch.map(({ docName, updates }) => {
-          let seq = 0;
-          for (const update of updates) seq = Number(this.insertUpdate.run(docName, update).lastInsertRowid);
-          return seq;
-        }),
+    this.appendMany = sqlite.transaction((entry: AppendEntry) => this.insertAll(entry));
+    this.appendBatchTx = sqlite.transaction((batch: readonly AppendEntry[]) =>
+      batch.map((entry) => this.insertAll(entry)),
     );
     this.compactTx = sqlite.transaction(
       (docName: string, state: Uint8Array, stateVector: Uint8Array, throughSeq: number, at: number) => {
@@ -99,16 +101,22 @@ export class SqliteUpdateLog implements UpdateLog {
     };
   }
 
-  append(docName: string, updates: readonly Uint8Array[]): number {
+  append(docName: string, afterSeq: number, updates: readonly Uint8Array[]): number {
     // One INSERT is its own (autocommit) transaction; skip BEGIN/COMMIT round trips on the hot path.
-    if (updates.length === 1) return Number(this.insertUpdate.run(docName, updates[0]!).lastInsertRowid);
-    return this.appendMany(docName, updates);
+    if (updates.length === 1) return this.insertAll({ docName, afterSeq, updates });
+    return this.appendMany({ docName, afterSeq, updates });
   }
 
-  appendBatch(batch: ReadonlyArray<{ docName: string; updates: readonly Uint8Array[] }>): number[] {
+  appendBatch(batch: readonly AppendEntry[]): number[] {
     const [only] = batch;
-    if (batch.length === 1 && only) return [this.append(only.docName, only.updates)];
+    if (batch.length === 1 && only) return [this.append(only.docName, only.afterSeq, only.updates)];
     return this.appendBatchTx(batch);
+  }
+
+  private insertAll({ docName, afterSeq, updates }: AppendEntry): number {
+    let seq = afterSeq;
+    for (const update of updates) this.insertUpdate.run(docName, ++seq, update);
+    return seq;
   }
 
   compact(

@@ -18,9 +18,11 @@ describe('startWalCheckpointer', () => {
     database = openDatabase(dir);
     const checkpointer = startWalCheckpointer(database.sqlite, dir, () => {}, 20);
     expect(database.sqlite.pragma('wal_autocheckpoint', { simple: true })).toBe(0);
-    const insert = database.sqlite.prepare('INSERT INTO doc_updates (doc_name, "update") VALUES (?, ?)');
+    const insert = database.sqlite.prepare(
+      'INSERT INTO doc_updates (doc_name, seq, "update") VALUES (?, ?, ?)',
+    );
     const before = statSync(path.join(dir, DATABASE_FILE)).size;
-    for (let i = 0; i < 500; i++) insert.run('inspection:x', Buffer.alloc(4096, i % 256));
+    for (let i = 0; i < 500; i++) insert.run('inspection:x', i + 1, Buffer.alloc(4096, i % 256));
     const deadline = Date.now() + 10_000;
     while (statSync(path.join(dir, DATABASE_FILE)).size < before + 1_000_000) {
       if (Date.now() > deadline) throw new Error('the WAL was never checkpointed');
