@@ -28,7 +28,10 @@ describe('registration, login, me and logout', () => {
     const registered = await client.post('/api/auth/register', enterpriseRegistration());
     expect(registered.status).toBe(201);
 
-    const login = await client.post('/api/auth/login', { login: '91320100MA1MXX0A01', password: 'Anquan2026' });
+    const login = await client.post('/api/auth/login', {
+      login: '91320100MA1MXX0A01',
+      password: 'Anquan2026',
+    });
     expect(login.status).toBe(200);
     const cookie = login.headers.getSetCookie().find((c) => c.startsWith(`${SESSION_COOKIE}=`)) ?? '';
     expect(cookie).toMatch(/HttpOnly/i);
@@ -53,16 +56,25 @@ describe('registration, login, me and logout', () => {
   });
 
   it('refuses a credit code with a wrong check character, naming the field in Chinese', async () => {
-    const res = await client.post('/api/auth/register', enterpriseRegistration({ creditCode: '91320100MA1MXX0A02' }));
+    const res = await client.post(
+      '/api/auth/register',
+      enterpriseRegistration({ creditCode: '91320100MA1MXX0A02' }),
+    );
     expect(res.status).toBe(400);
     expect(res.json.error.field).toBe('creditCode');
     expect(res.json.error.message).toMatch(/统一社会信用代码/);
   });
 
   it('refuses an invalid 身份证号, an invalid 手机号 and a weak password', async () => {
-    const badId = await client.post('/api/auth/register', enterpriseRegistration({ contactIdNumber: '321002199902290086' }));
+    const badId = await client.post(
+      '/api/auth/register',
+      enterpriseRegistration({ contactIdNumber: '321002199902290086' }),
+    );
     expect(badId.json.error.field).toBe('contactIdNumber');
-    const badPhone = await client.post('/api/auth/register', enterpriseRegistration({ contactPhone: '12812345678' }));
+    const badPhone = await client.post(
+      '/api/auth/register',
+      enterpriseRegistration({ contactPhone: '12812345678' }),
+    );
     expect(badPhone.json.error.field).toBe('contactPhone');
     const weak = await client.post('/api/auth/register', enterpriseRegistration({ password: 'abcdefgh' }));
     expect(weak.status).toBe(400);
@@ -96,14 +108,24 @@ describe('registration, login, me and logout', () => {
       .run();
     const res = await client.post('/api/auth/register', enterpriseRegistration());
     expect(res.json.linkedProjects).toBe(2);
-    const linked = db.select().from(projects).where(eq(projects.constructorCreditCode, '91320100MA1MXX0A01')).all();
+    const linked = db
+      .select()
+      .from(projects)
+      .where(eq(projects.constructorCreditCode, '91320100MA1MXX0A01'))
+      .all();
     expect(linked.every((p) => p.enterpriseId !== null)).toBe(true);
   });
 
   it('gives the same 401 for an unknown login and for a wrong password', async () => {
     await client.post('/api/auth/register', enterpriseRegistration());
-    const wrong = await client.post('/api/auth/login', { login: '91320100MA1MXX0A01', password: 'Wrong12345' });
-    const unknown = await client.post('/api/auth/login', { login: '91350100M000100Y43', password: 'Wrong12345' });
+    const wrong = await client.post('/api/auth/login', {
+      login: '91320100MA1MXX0A01',
+      password: 'Wrong12345',
+    });
+    const unknown = await client.post('/api/auth/login', {
+      login: '91350100M000100Y43',
+      password: 'Wrong12345',
+    });
     expect(wrong.status).toBe(401);
     expect(unknown.status).toBe(401);
     expect(unknown.json).toEqual(wrong.json);
@@ -181,7 +203,11 @@ describe('sessions', () => {
 });
 
 describe('password reset (找回密码)', () => {
-  const proof = { creditCode: '91320100MA1MXX0A01', contactIdNumber: '320102198506120034', contactPhone: '13812345678' };
+  const proof = {
+    creditCode: '91320100MA1MXX0A01',
+    contactIdNumber: '320102198506120034',
+    contactPhone: '13812345678',
+  };
 
   it('sets a new password with a single-use token after proving the contact 身份证号 and 手机号', async () => {
     await client.post('/api/auth/register', enterpriseRegistration());
@@ -195,8 +221,12 @@ describe('password reset (找回密码)', () => {
     expect(done.status).toBe(204);
 
     expect((await loggedIn.get('/api/auth/me')).status).toBe(401);
-    expect((await client.post('/api/auth/login', { login: proof.creditCode, password: 'Anquan2026' })).status).toBe(401);
-    expect((await client.post('/api/auth/login', { login: proof.creditCode, password: 'Reset2026x' })).status).toBe(200);
+    expect(
+      (await client.post('/api/auth/login', { login: proof.creditCode, password: 'Anquan2026' })).status,
+    ).toBe(401);
+    expect(
+      (await client.post('/api/auth/login', { login: proof.creditCode, password: 'Reset2026x' })).status,
+    ).toBe(200);
     const reuse = await client.post('/api/auth/reset/complete', { resetToken, newPassword: 'Again2026x' });
     expect(reuse.status).toBe(400);
     expect(reuse.json.error.code).toBe('reset_token_invalid');
@@ -205,8 +235,14 @@ describe('password reset (找回密码)', () => {
   it('refuses a wrong 手机号 or 身份证号 with the same answer as an unknown credit code', async () => {
     await client.post('/api/auth/register', enterpriseRegistration());
     const wrongPhone = await client.post('/api/auth/reset/verify', { ...proof, contactPhone: '13900000000' });
-    const wrongId = await client.post('/api/auth/reset/verify', { ...proof, contactIdNumber: '11010519491231002X' });
-    const unknown = await client.post('/api/auth/reset/verify', { ...proof, creditCode: '91350100M000100Y43' });
+    const wrongId = await client.post('/api/auth/reset/verify', {
+      ...proof,
+      contactIdNumber: '11010519491231002X',
+    });
+    const unknown = await client.post('/api/auth/reset/verify', {
+      ...proof,
+      creditCode: '91350100M000100Y43',
+    });
     expect(wrongPhone.status).toBe(400);
     expect(wrongId.json).toEqual(wrongPhone.json);
     expect(unknown.json).toEqual(wrongPhone.json);

@@ -31,10 +31,18 @@ describe('the demo province', () => {
   it('links each enterprise to the projects it builds', async () => {
     await loadDemo(server.deps);
     const { db } = server.deps.database;
-    const unlinked = db.select().from(projects).all().filter((p) => p.enterpriseId === null);
+    const unlinked = db
+      .select()
+      .from(projects)
+      .all()
+      .filter((p) => p.enterpriseId === null);
     expect(unlinked).toEqual([]);
     const director = db.select().from(users).where(eq(users.login, '91320100MA1MXX0A01')).get();
-    const own = db.select().from(projects).where(eq(projects.enterpriseId, director?.enterpriseId ?? '')).all();
+    const own = db
+      .select()
+      .from(projects)
+      .where(eq(projects.enterpriseId, director?.enterpriseId ?? ''))
+      .all();
     expect(own.length).toBeGreaterThanOrEqual(5);
   });
 

@@ -1,7 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createHash, randomUUID } from 'node:crypto';
-import { eq } from 'drizzle-orm';
-import { docSnapshots } from '../src/db/schema/index.js';
 import * as Y from 'yjs';
 import {
   CLOSE_CODES,
@@ -19,6 +17,7 @@ import {
   registerInspection,
   seedWorld,
   startSyncServer,
+  storedSnapshot,
   type SyncTestServer,
   type TestPeer,
   type World,
@@ -37,9 +36,6 @@ afterEach(async () => {
   for (const p of peers.splice(0)) p.destroy();
   await server.dispose();
 });
-
-const storedSnapshot = (name: string) =>
-  server.deps.database.db.select().from(docSnapshots).where(eq(docSnapshots.docName, name)).get()!.state;
 
 const inspectionBody = (overrides: Record<string, unknown> = {}) => ({
   name: `inspection:${randomUUID()}`,
@@ -200,7 +196,9 @@ describe('sealing', () => {
     expect(await closed).toBe(CLOSE_CODES.sealed);
     expect(server.deps.sync.withDoc(name, (d) => d.getText('remarks').toString())).toBe('');
     expect((await seal(name)).json.error.code).toBe('already_sealed');
-    expect(createHash('sha256').update(storedSnapshot(name)).digest('hex')).toBe(row.sealedHash);
+    expect(createHash('sha256').update(storedSnapshot(server, name)!.state).digest('hex')).toBe(
+      row.sealedHash,
+    );
     // A reader still loads the sealed state.
     const reader = connectPeer(server, name, world.inspector);
     peers.push(reader);

@@ -59,7 +59,10 @@ describe('one project', () => {
   it('opens by id or by 监督备案号 for those who may read it', async () => {
     const director = await as('91320100MA1MXX0A01');
     const byFiling = await director.get('/api/projects/3201002025001');
-    expect(byFiling.json.project).toMatchObject({ name: '河西南部安置房一期（A地块）', region: { name: '南京市' } });
+    expect(byFiling.json.project).toMatchObject({
+      name: '河西南部安置房一期（A地块）',
+      region: { name: '南京市' },
+    });
     const byId = await director.get(`/api/projects/${byFiling.json.project.id}`);
     expect(byId.json.project.filingNumber).toBe('3201002025001');
   });

@@ -8,7 +8,16 @@ import { WebsocketProvider } from 'y-websocket';
 import type { Db } from '../src/db/client.js';
 import { defaultConfig, type Config } from '../src/config.js';
 import { startServer, type RunningServer, type StartOptions } from '../src/server.js';
-import { enterprises, projects, regions, users, type Role } from '../src/db/schema/index.js';
+import { eq } from 'drizzle-orm';
+import {
+  docSnapshots,
+  docUpdates,
+  enterprises,
+  projects,
+  regions,
+  users,
+  type Role,
+} from '../src/db/schema/index.js';
 import { createSession } from '../src/auth/sessions.js';
 import { SESSION_COOKIE } from '../src/http/session.js';
 
@@ -280,4 +289,16 @@ export async function eventually<T>(assertion: () => T | Promise<T>, timeoutMs =
       await new Promise((resolve) => setTimeout(resolve, 10));
     }
   }
+}
+
+/** The update-log rows of `docName` stored after its snapshot, oldest first. */
+export function storedUpdates(server: SyncTestServer, docName: string) {
+  const { db } = server.deps.database;
+  return db.select().from(docUpdates).where(eq(docUpdates.docName, docName)).orderBy(docUpdates.seq).all();
+}
+
+/** The stored snapshot of `docName` (undefined until it is first compacted). */
+export function storedSnapshot(server: SyncTestServer, docName: string) {
+  const { db } = server.deps.database;
+  return db.select().from(docSnapshots).where(eq(docSnapshots.docName, docName)).get();
 }

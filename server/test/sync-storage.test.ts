@@ -1,7 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { eq } from 'drizzle-orm';
 import * as Y from 'yjs';
-import { docSnapshots, docUpdates } from '../src/db/schema/index.js';
 import type { StartOptions } from '../src/server.js';
 import {
   connectPeer,
@@ -9,6 +7,8 @@ import {
   registerInspection,
   seedWorld,
   startSyncServer,
+  storedSnapshot,
+  storedUpdates,
   type SyncTestServer,
   type TestPeer,
   type World,
@@ -28,11 +28,6 @@ async function start(sync: StartOptions['sync']) {
   world = seedWorld(server.deps.database.db);
   return registerInspection(server.url, world.director, world.projectId);
 }
-
-const tail = (name: string) =>
-  server.deps.database.db.select().from(docUpdates).where(eq(docUpdates.docName, name)).all();
-const snapshot = (name: string) =>
-  server.deps.database.db.select().from(docSnapshots).where(eq(docSnapshots.docName, name)).get();
 
 /** Everything a document holds, for comparing contents. */
 const content = (doc: Y.Doc) => ({
@@ -59,18 +54,23 @@ describe('compaction', () => {
     const random = new RandomSource(7);
     // Below the size: idle compaction leaves the tail alone.
     randomEdits(writer.doc, random, 10);
-    await eventually(() => expect(tail(name)).toHaveLength(10));
+    await eventually(() => expect(storedUpdates(server, name)).toHaveLength(10));
     const beforeCompaction = new Y.Doc();
-    Y.applyUpdate(beforeCompaction, Y.mergeUpdates(tail(name).map((r) => new Uint8Array(r.update))));
+    Y.applyUpdate(
+      beforeCompaction,
+      Y.mergeUpdates(storedUpdates(server, name).map((r) => new Uint8Array(r.update))),
+    );
     randomEdits(writer.doc, random, 60);
     await eventually(() => {
-      expect(tail(name)).toHaveLength(0);
-      expect(snapshot(name)).toBeDefined();
+      expect(storedUpdates(server, name)).toHaveLength(0);
+      expect(storedSnapshot(server, name)).toBeDefined();
     });
     const fromSnapshot = new Y.Doc();
-    Y.applyUpdate(fromSnapshot, new Uint8Array(snapshot(name)!.state));
+    Y.applyUpdate(fromSnapshot, new Uint8Array(storedSnapshot(server, name)!.state));
     expect(content(fromSnapshot)).toEqual(content(writer.doc));
-    expect(Y.encodeStateVector(fromSnapshot)).toEqual(new Uint8Array(snapshot(name)!.stateVector));
+    expect(Y.encodeStateVector(fromSnapshot)).toEqual(
+      new Uint8Array(storedSnapshot(server, name)!.stateVector),
+    );
     // What was stored before compaction is contained in the snapshot.
     expect(Y.snapshotContainsUpdate(Y.snapshot(fromSnapshot), Y.encodeStateAsUpdate(beforeCompaction))).toBe(
       true,
@@ -89,7 +89,7 @@ describe('compaction', () => {
     await Promise.all([writer.synced(), reader.synced()]);
     randomEdits(writer.doc, new RandomSource(3), 20);
     await eventually(() => expect(server.deps.sync.stats()).toMatchObject({ rooms: 1, liveRooms: 0 }));
-    expect(tail(name)).toHaveLength(0);
+    expect(storedUpdates(server, name)).toHaveLength(0);
     writer.doc.getMap('stream').set('after', 1);
     await eventually(() => expect(reader.doc.getMap('stream').get('after')).toBe(1));
     expect(content(reader.doc)).toEqual(content(writer.doc));

@@ -10,7 +10,7 @@ import {
   setDeduction,
   setRemarks,
 } from '@anguan/model';
-import { docUpdates, users } from '../src/db/schema/index.js';
+import { users } from '../src/db/schema/index.js';
 import { eq } from 'drizzle-orm';
 import {
   closeCodeOf,
@@ -20,6 +20,7 @@ import {
   registerInspection,
   seedWorld,
   startSyncServer,
+  storedUpdates,
   type SyncTestServer,
   type TestPeer,
   type World,
@@ -43,9 +44,6 @@ afterEach(async () => {
   for (const p of peers.splice(0)) p.destroy();
   await server.dispose();
 });
-
-const storedUpdates = (docName: string) =>
-  server.deps.database.db.select().from(docUpdates).where(eq(docUpdates.docName, docName)).all();
 
 describe('/sync', () => {
   it('converges two WebsocketProvider clients editing one inspection, and shares presence', async () => {
@@ -153,7 +151,7 @@ describe('/sync', () => {
     const writer = peer(name, world.director);
     await writer.synced();
     setRemarks(writer.doc, '现场整洁');
-    await eventually(() => expect(storedUpdates(name)).toHaveLength(1));
+    await eventually(() => expect(storedUpdates(server, name)).toHaveLength(1));
     // The project department may read an enterprise inspection, not write it.
     const reader = peer(name, world.department);
     await reader.synced();
@@ -163,10 +161,10 @@ describe('/sync', () => {
     );
     setRemarks(reader.doc, '篡改');
     expect(await closed).toBe(CLOSE_CODES.readOnly);
-    expect(storedUpdates(name)).toHaveLength(1);
+    expect(storedUpdates(server, name)).toHaveLength(1);
     expect(server.logs.join('\n')).toMatch(/closing 4409/);
     setRemarks(writer.doc, '现场整洁，已复查');
-    await eventually(() => expect(storedUpdates(name)).toHaveLength(2));
+    await eventually(() => expect(storedUpdates(server, name)).toHaveLength(2));
     expect(server.deps.sync.withDoc(name, (d) => d.getText('remarks').toString())).toBe('现场整洁，已复查');
   });
 
@@ -249,11 +247,11 @@ describe('/sync', () => {
     const a = peer(name);
     await a.synced();
     setRemarks(a.doc, '第一次');
-    await eventually(() => expect(storedUpdates(name)).toHaveLength(1));
+    await eventually(() => expect(storedUpdates(server, name)).toHaveLength(1));
     a.provider.disconnect();
     await eventually(() => expect(server.deps.sync.isLoaded(name)).toBe(false));
     // Unloading compacted the tail into a snapshot.
-    expect(storedUpdates(name)).toHaveLength(0);
+    expect(storedUpdates(server, name)).toHaveLength(0);
     const b = peer(name);
     await b.synced();
     expect(b.doc.getText('remarks').toString()).toBe('第一次');
@@ -289,7 +287,7 @@ describe('/sync', () => {
     );
     setRemarks(a.doc, 'x'.repeat(3_000));
     expect(await closed).toBe(CLOSE_CODES.docTooLarge);
-    expect(storedUpdates(name)).toHaveLength(0);
+    expect(storedUpdates(server, name)).toHaveLength(0);
   });
 });
 

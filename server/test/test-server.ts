@@ -19,7 +19,14 @@ export async function startTestServer(overrides: Partial<Config> = {}): Promise<
       clock.now = new Date(clock.now.getTime() + ms);
     },
   };
-  const config: Config = { ...defaultConfig, port: 0, hostname: '127.0.0.1', dataDir, webRoot: null, ...overrides };
+  const config: Config = {
+    ...defaultConfig,
+    port: 0,
+    hostname: '127.0.0.1',
+    dataDir,
+    webRoot: null,
+    ...overrides,
+  };
   const server = await startServer(config, { now: () => clock.now });
   return {
     ...server,
