@@ -5,8 +5,8 @@
  * @module
  */
 
-/** Fixed loopback port of the server `playwright.config.ts` starts. */
-export const E2E_PORT = 4173;
+/** Loopback port of the server `playwright.config.ts` starts (`ANGUAN_E2E_PORT` lets two work trees run e2e at once). */
+export const E2E_PORT = Number(process.env.ANGUAN_E2E_PORT ?? 4173);
 export const BASE_URL = `http://127.0.0.1:${E2E_PORT}`;
 
 export const CHROMIUM_PATH = '/usr/bin/chromium';
