@@ -41,6 +41,7 @@ CREATE TABLE `inspections` (
 	`total` text,
 	`total_exact` text,
 	`grade` text,
+	`self_score` text,
 	`inspectors` text NOT NULL,
 	`rectification_required` integer NOT NULL,
 	`rectification_deadline` text,

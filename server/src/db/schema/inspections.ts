@@ -34,6 +34,8 @@ export const inspections = sqliteTable(
     totalExact: text('total_exact'),
     /** 优良 / 合格 / 不合格 (JGJ59), 达标 / 不达标 (dust), or null. */
     grade: text('grade'),
+    /** 标准化月评: the project's own score from its uploaded evaluation form (two decimals), else null. */
+    selfScore: text('self_score'),
     /** JSON array of `{ userId, name }`, the inspection's inspectors. */
     inspectors: text('inspectors').notNull(),
     rectificationRequired: integer('rectification_required', { mode: 'boolean' }).notNull(),
