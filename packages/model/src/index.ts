@@ -75,6 +75,8 @@ export {
   SHEET_METHODS,
   SHEET_FLAGS,
   INSPECTION_LIMITS,
+  SCORING_POLICIES,
+  DEFAULT_SCORING_POLICY,
 } from './inspection/schema.js';
 export type {
   InspectionOrigin,
@@ -91,6 +93,7 @@ export type {
   Sheet,
   Deduction,
   InternalFile,
+  ScoringPolicy,
 } from './inspection/schema.js';
 export { INSPECTION_MIGRATIONS, INSPECTION_SCHEMA_VERSION } from './inspection/migrations.js';
 export {
@@ -135,6 +138,12 @@ export type { TermView, SheetView } from './inspection/read.js';
 export { inspectionToJSON, inspectionBlobRefs } from './inspection/to-json.js';
 export type { InspectionJSON } from './inspection/to-json.js';
 export { validateInspection, checkInspectionReadyToSeal } from './inspection/validate.js';
+export {
+  inspectionScoringCatalog,
+  inspectionScoreInput,
+  unsavedSheets,
+  sheetDisplayName,
+} from './inspection/score-input.js';
 export { observeInspection, observeSheet, observeTerms } from './inspection/observe.js';
 export type { ChangeListener } from './inspection/observe.js';
 

@@ -13,7 +13,8 @@ export type ValidationCode =
   | 'comment_required'
   | 'rectification_incomplete'
   | 'no_inspector'
-  | 'empty_content';
+  | 'empty_content'
+  | 'unsaved_sheets';
 
 /** Collects issues while reading; readers skip malformed entries and report them here. @internal */
 export class IssueSink {

@@ -130,7 +130,8 @@ describe('inspection writers and readers', () => {
 describe('readiness to seal', () => {
   it('requires a comment for JGJ59, an inspector and a complete rectification request', () => {
     const doc = inspectionDoc();
-    w.addSheet(doc, { tableId: 'a' });
+    const sheetId = w.addSheet(doc, { tableId: 'a' });
+    w.setSheetFlag(doc, sheetId, 'done', true);
     w.setRectificationRequest(doc, { required: true, requirement: '限期整改' });
     const codes = checkInspectionReadyToSeal(inspectionToJSON(doc)).map((i) => i.code);
     expect(codes).toEqual(['no_inspector', 'comment_required', 'rectification_incomplete']);

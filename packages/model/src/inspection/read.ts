@@ -7,7 +7,9 @@ import {
   INSPECTION_METHODS,
   INSPECTION_ORIGINS,
   INSPECTION_STATUSES,
+  DEFAULT_SCORING_POLICY,
   META_KEYS,
+  SCORING_POLICIES,
   ROOTS,
   TERM_NOTE_PREFIX,
   TEXTS,
@@ -36,12 +38,15 @@ export function readMeta(doc: Y.Doc, issues?: IssueSink): InspectionMeta | null 
   const date = get(META_KEYS.date);
   const status = get(META_KEYS.status);
   const catalogVersion = get(META_KEYS.catalogVersion);
+  const scoringPolicy = get(META_KEYS.scoringPolicy) ?? DEFAULT_SCORING_POLICY;
   const bad = (field: string) => issues?.add(`meta.${field}`, 'invalid', `检查信息字段 ${field} 无效`);
   let ok = true;
   if (typeof projectId !== 'string' || projectId === '') ok = (bad('projectId'), false);
   if (!INSPECTION_ORIGINS.includes(origin as never)) ok = (bad('origin'), false);
   if (!INSPECTION_METHODS.includes(method as never)) ok = (bad('method'), false);
   if (!isIsoDate(date)) ok = (bad('date'), false);
+  // An unknown policy would score under rules nobody chose, so it makes the metadata invalid, not provincial.
+  if (!SCORING_POLICIES.includes(scoringPolicy as never)) ok = (bad('scoringPolicy'), false);
   if (!ok) return null;
   return {
     schemaVersion: schemaVersionOf(doc),
@@ -51,6 +56,7 @@ export function readMeta(doc: Y.Doc, issues?: IssueSink): InspectionMeta | null 
     date: date as string,
     status: INSPECTION_STATUSES.includes(status as never) ? (status as InspectionMeta['status']) : 'draft',
     catalogVersion: typeof catalogVersion === 'string' ? catalogVersion : null,
+    scoringPolicy: scoringPolicy as InspectionMeta['scoringPolicy'],
     createdAt: stringOr(get(META_KEYS.createdAt), ''),
     createdBy: stringOr(get(META_KEYS.createdBy), ''),
   };

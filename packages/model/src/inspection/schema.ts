@@ -21,6 +21,18 @@
  * | `itemFlags` | Y.Map | `sheetId|itemId` | boolean (item 缺项) |
  * | `deductions` | Y.Map | `sheetId|ruleId` | {@link Deduction} |
  * | `files` | Y.Map | sha256 | {@link InternalFile} |
+ *
+ * Concurrent edits of one key. Every map above is last-writer-wins **per key**, with Yjs' rule for concurrent
+ * writes: of two `set`s of the same key that did not see each other, the one made by the peer with the **higher
+ * `doc.clientID`** wins on every device, whatever order the updates arrive in. So two inspectors deducting the same
+ * rule of the same sheet concurrently (key `sheetId|ruleId`) end with one value — the whole `{itemId, count,
+ * points}` of the higher client id, never a mix or a sum — and the tap of the other is lost. A `delete` (undo)
+ * removes only the values its peer had seen: a concurrent `set` of the same key survives it. Deductions of
+ * different rules, items or sheets never interact.
+ *
+ * What scores. `inspectionScoreInput` (score-input.ts) turns a sheet into the engine's input: 缺项 (sheet or item)
+ * wins over deductions recorded on it, so an inspector marking an item 缺项 while another deducts on it ends with
+ * the item 缺项 (the deduction stays in the map, ignored, and reappears if the 缺项 mark is cleared).
  */
 
 /** 检查来源: who ran the inspection. */
@@ -46,6 +58,15 @@ export const INSPECTION_METHOD_LABELS: Readonly<Record<InspectionMethod, string>
 /** The methods whose content is scored sheets (分项检查评分表). */
 export const SHEET_METHODS = ['jgj59', 'dust'] as const satisfies readonly InspectionMethod[];
 export type SheetMethod = (typeof SHEET_METHODS)[number];
+
+/**
+ * How 缺项 scores (`@anguan/standards` `MissingItemPolicy`): `provincial` (a 缺项 item or sheet counts as full
+ * marks, as the provincial system does) or `strict` (JGJ 59's reading: left out and converted by A2). Set once at
+ * creation from the enterprise setting and never changed; absent (documents created before the key) = provincial.
+ */
+export const SCORING_POLICIES = ['provincial', 'strict'] as const;
+export type ScoringPolicy = (typeof SCORING_POLICIES)[number];
+export const DEFAULT_SCORING_POLICY: ScoringPolicy = 'provincial';
 
 /** `draft` while people edit; `completed` when the sheet was generated (the server then seals the document). */
 export const INSPECTION_STATUSES = ['draft', 'completed'] as const;
@@ -94,6 +115,8 @@ export const META_KEYS = Object.freeze({
   /** YYYY-MM-DD or null. */
   rectificationDeadline: 'rectificationDeadline',
   rectifier: 'rectifier',
+  /** {@link ScoringPolicy}; written once by `createInspection`, absent = `provincial`. */
+  scoringPolicy: 'scoringPolicy',
 } as const);
 
 /** A person named on the inspection. */
@@ -113,6 +136,8 @@ export interface InspectionMeta {
   readonly date: string;
   readonly status: InspectionStatus;
   readonly catalogVersion: string | null;
+  /** Immutable after creation; `provincial` when the document has no policy key. */
+  readonly scoringPolicy: ScoringPolicy;
   /** ISO 8601 instant. */
   readonly createdAt: string;
   /** User id of the creator. */

@@ -1,6 +1,7 @@
 import type * as Y from 'yjs';
 import { IssueSink, type ValidationIssue } from '../issues.js';
 import { INSPECTION_MIGRATIONS } from './migrations.js';
+import { inspectionScoringCatalog, sheetDisplayName, unsavedSheets } from './score-input.js';
 import { SHEET_METHODS } from './schema.js';
 import { inspectionToJSON, type InspectionJSON } from './to-json.js';
 
@@ -19,8 +20,8 @@ export function validateInspection(doc: Y.Doc): ValidationIssue[] {
 
 /**
  * What must be true before the sheet is generated and the inspection sealed (立即生成 / 保存汇总): well-formed
- * metadata, at least one inspector, content for its method, a 评语 for JGJ59/dust, and a complete rectification
- * request (requirement, deadline, rectifier) when rectification is required.
+ * metadata, at least one inspector, content for its method, a 评语 for JGJ59/dust, every sheet saved (保存检查项)
+ * or 缺项, and a complete rectification request (requirement, deadline, rectifier) when rectification is required.
  */
 export function checkInspectionReadyToSeal(json: InspectionJSON): ValidationIssue[] {
   const sink = new IssueSink();
@@ -39,9 +40,23 @@ export function checkInspectionReadyToSeal(json: InspectionJSON): ValidationIssu
     (meta.method === 'internal' && json.files.every((f) => f.deletedAt !== null)) ||
     (isSheetMethod && json.sheets.length === 0);
   if (empty) sink.add('content', 'empty_content', '检查内容为空');
+  if (isSheetMethod) addUnsavedSheets(json, sink);
   const r = json.rectification;
   if (r.required && (r.requirement.trim() === '' || r.deadline === null || r.rectifier === null)) {
     sink.add('rectification', 'rectification_incomplete', '需要整改时，请填写整改要求、整改期限和整改人');
   }
   return sink.issues;
+}
+
+function addUnsavedSheets(json: InspectionJSON, sink: IssueSink): void {
+  const unsaved = unsavedSheets(json);
+  if (unsaved.length === 0) return;
+  let catalog = null;
+  try {
+    catalog = json.meta && inspectionScoringCatalog(json.meta);
+  } catch {
+    // An unknown catalog version is the materializer's error to report; the names fall back to table ids.
+  }
+  const names = unsaved.map((s) => sheetDisplayName(s, catalog)).join('、');
+  sink.add('sheets', 'unsaved_sheets', `以下分项检查表尚未保存：${names}`);
 }

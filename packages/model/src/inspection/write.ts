@@ -10,6 +10,7 @@ import {
   INSPECTION_STATUSES,
   META_KEYS,
   ROOTS,
+  SCORING_POLICIES,
   TERM_NOTE_PREFIX,
   TEXTS,
   key,
@@ -17,6 +18,7 @@ import {
   type InspectionOrigin,
   type InspectionStatus,
   type InternalFile,
+  type ScoringPolicy,
   type Person,
 } from './schema.js';
 
@@ -35,6 +37,11 @@ export interface NewInspection {
   readonly createdBy: string;
   /** Version id of the catalog (JGJ59 / dust / terms) the content refers to. */
   readonly catalogVersion?: string | null;
+  /**
+   * How 缺项 scores, from the enterprise setting at creation (`GET /api/inspections/scoring-policy`); immutable
+   * afterwards (there is no writer for it). Default `provincial`.
+   */
+  readonly scoringPolicy?: ScoringPolicy;
 }
 
 /** Fills the metadata of a new inspection (the client made the UUID and the `Y.Doc`). */
@@ -44,6 +51,8 @@ export function createInspection(doc: Y.Doc, init: NewInspection, options: Write
   check(INSPECTION_METHODS.includes(init.method), 'method', 'unknown method');
   check(isIsoDate(init.date), 'date', 'must be YYYY-MM-DD');
   const createdBy = requireText(init.createdBy, 'createdBy', 100);
+  const scoringPolicy = init.scoringPolicy ?? 'provincial';
+  check(SCORING_POLICIES.includes(scoringPolicy), 'scoringPolicy', 'unknown scoring policy');
   transact(doc, options, (at) => {
     const meta = doc.getMap(ROOTS.meta);
     meta.set(META_KEYS.schemaVersion, INSPECTION_MIGRATIONS.length);
@@ -58,6 +67,7 @@ export function createInspection(doc: Y.Doc, init: NewInspection, options: Write
     meta.set(META_KEYS.rectificationRequired, false);
     meta.set(META_KEYS.rectificationDeadline, null);
     meta.set(META_KEYS.rectifier, null);
+    meta.set(META_KEYS.scoringPolicy, scoringPolicy);
   });
 }
 
