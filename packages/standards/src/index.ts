@@ -78,6 +78,7 @@ export type {
   ScoreWarningCode,
   ScoreWarning,
   ScoreResult,
+  NotApplicableReport,
 } from './scoring/types.js';
 export type { ExactScore } from './scoring/display.js';
 export { formatScore } from './scoring/display.js';

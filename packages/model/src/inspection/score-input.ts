@@ -54,7 +54,8 @@ function sheetInput(sheet: SheetView, tableItems: ReadonlyArray<{ id: string }>)
   if (sheet.notApplicable) return { ...base, notApplicable: true };
   const notApplicable = new Set(sheet.notApplicableItems);
   const items = new Map<string, { notApplicable: boolean; deductions: DeductionInput[] }>();
-  for (const item of tableItems) items.set(item.id, { notApplicable: notApplicable.has(item.id), deductions: [] });
+  for (const item of tableItems)
+    items.set(item.id, { notApplicable: notApplicable.has(item.id), deductions: [] });
   for (const d of sheet.deductions) {
     let item = items.get(d.itemId);
     if (!item) items.set(d.itemId, (item = { notApplicable: false, deductions: [] }));
@@ -77,7 +78,10 @@ export function unsavedSheets(json: InspectionJSON): SheetView[] {
 }
 
 /** `表B.17 塔式起重机检查评分表（1号塔吊）`: how people name a sheet; the catalog's name when known. */
-export function sheetDisplayName(sheet: Pick<SheetView, 'tableId' | 'label'>, catalog: ScoringCatalog | null) {
+export function sheetDisplayName(
+  sheet: Pick<SheetView, 'tableId' | 'label'>,
+  catalog: ScoringCatalog | null,
+) {
   const table = catalog?.tables.find((t) => t.id === sheet.tableId);
   const name = table ? [table.tableNo, table.name].filter(Boolean).join(' ') : sheet.tableId;
   return sheet.label ? `${name}（${sheet.label}）` : name;

@@ -55,8 +55,16 @@ describe('concurrent deductions of the same rule', () => {
       const sheetId = addSheet(a, { tableId: 'safety_management', sheetId: 'sheet-1' });
       sync(a, b);
       // Both inspectors deduct 扣2～10分 on the same rule while neither sees the other.
-      setDeduction(a, sheetId, { itemId: 'safety_management.01', ruleId: 'safety_management.01.03', points: 4 });
-      setDeduction(b, sheetId, { itemId: 'safety_management.01', ruleId: 'safety_management.01.03', points: 8 });
+      setDeduction(a, sheetId, {
+        itemId: 'safety_management.01',
+        ruleId: 'safety_management.01.03',
+        points: 4,
+      });
+      setDeduction(b, sheetId, {
+        itemId: 'safety_management.01',
+        ruleId: 'safety_management.01.03',
+        points: 8,
+      });
       if (order === 'ab') sync(a, b);
       else sync(b, a);
       const deductionsOf = (doc: Y.Doc) => inspectionToJSON(doc).sheets[0]!.deductions;
@@ -72,7 +80,11 @@ describe('inspectionScoreInput', () => {
   it('lists every item of the table, and 缺项 wins over a deduction on the same item', () => {
     const doc = inspectionDoc({ catalogVersion: V1 });
     const sheetId = addSheet(doc, { tableId: 'safety_management', label: '项目部' });
-    setDeduction(doc, sheetId, { itemId: 'safety_management.01', ruleId: 'safety_management.01.03', points: 4 });
+    setDeduction(doc, sheetId, {
+      itemId: 'safety_management.01',
+      ruleId: 'safety_management.01.03',
+      points: 4,
+    });
     setDeduction(doc, sheetId, { itemId: 'safety_management.07', ruleId: 'safety_management.07.01' });
     setItemNotApplicable(doc, sheetId, 'safety_management.07', true);
     const input = inspectionScoreInput(inspectionToJSON(doc), getJgj59Catalog());
@@ -117,7 +129,11 @@ describe('ready to seal', () => {
     setSheetFlag(doc, na, 'na', true);
     const issues = checkInspectionReadyToSeal(inspectionToJSON(doc));
     expect(issues).toEqual([
-      { path: 'sheets', code: 'unsaved_sheets', message: '以下分项检查表尚未保存：表B.17 塔式起重机检查评分表（1号塔吊）' },
+      {
+        path: 'sheets',
+        code: 'unsaved_sheets',
+        message: '以下分项检查表尚未保存：表B.17 塔式起重机检查评分表（1号塔吊）',
+      },
     ]);
     expect(sheetDisplayName({ tableId: 'x', label: '' }, null)).toBe('x');
   });

@@ -37,6 +37,24 @@ export interface ResolvedSheet {
 const isRecord = (v: unknown): v is Record<string, unknown> =>
   typeof v === 'object' && v !== null && !Array.isArray(v);
 
+/**
+ * Refuses fields the input shape does not have: a typo such as `deduction` for `deductions` would otherwise
+ * leave the item without deductions and score it full marks, silently.
+ */
+function rejectUnknownKeys(value: Record<string, unknown>, allowed: readonly string[], field: string): void {
+  for (const key of Object.keys(value)) {
+    if (!allowed.includes(key)) {
+      const path = field === 'input' ? key : `${field}.${key}`;
+      throw new InvalidInputError(path, `unknown field "${key}" (allowed: ${allowed.join(', ')})`);
+    }
+  }
+}
+
+const INPUT_KEYS = ['catalogVersion', 'policy', 'sheets'] as const;
+const SHEET_KEYS = ['tableId', 'label', 'notApplicable', 'items'] as const;
+const ITEM_KEYS = ['itemId', 'notApplicable', 'deductions'] as const;
+const DEDUCTION_KEYS = ['ruleId', 'occurrences', 'points'] as const;
+
 function optionalBoolean(value: unknown, field: string): boolean {
   if (value === undefined) return false;
   if (typeof value !== 'boolean') throw new InvalidInputError(field, `${field} must be a boolean`);
@@ -92,6 +110,7 @@ function resolveDeduction(
   field: string,
 ): ResolvedDeduction {
   if (!isRecord(value)) throw new InvalidInputError(field, `${field} must be an object`);
+  rejectUnknownKeys(value, DEDUCTION_KEYS, field);
   const input = value as unknown as DeductionInput;
   const rule = typeof input.ruleId === 'string' ? rules.get(input.ruleId) : undefined;
   if (!rule) throw new UnknownIdError(`${field}.ruleId`, String(input.ruleId));
@@ -103,6 +122,7 @@ function resolveDeduction(
 }
 
 function resolveItem(value: Record<string, unknown>, entry: ItemEntry, field: string): ResolvedItem {
+  rejectUnknownKeys(value, ITEM_KEYS, field);
   const input = value as unknown as ItemInput;
   const notApplicable = optionalBoolean(input.notApplicable, `${field}.notApplicable`);
   const raw = optionalArray<unknown>(input.deductions, `${field}.deductions`);
@@ -124,6 +144,7 @@ function resolveItem(value: Record<string, unknown>, entry: ItemEntry, field: st
 function resolveSheet(value: unknown, index: number, tables: ReadonlyMap<string, TableIndex>): ResolvedSheet {
   const field = `sheets[${index}]`;
   if (!isRecord(value)) throw new InvalidInputError(field, `${field} must be an object`);
+  rejectUnknownKeys(value, SHEET_KEYS, field);
   const input = value as unknown as SheetInput;
   const tableIndex = typeof input.tableId === 'string' ? tables.get(input.tableId) : undefined;
   if (!tableIndex) throw new UnknownIdError(`${field}.tableId`, String(input.tableId));
@@ -162,6 +183,7 @@ export function resolvePolicy(value: unknown): MissingItemPolicy {
 /** Validates `input.sheets` against `catalog` and resolves ids, points and occurrences. */
 export function resolveSheets(catalog: ScoringCatalog, input: ScoreInput): ResolvedSheet[] {
   if (!isRecord(input)) throw new InvalidInputError('input', 'input must be an object');
+  rejectUnknownKeys(input, INPUT_KEYS, 'input');
   if (!Array.isArray(input.sheets)) throw new InvalidInputError('sheets', 'sheets must be an array');
   const tables = indexCatalog(catalog);
   return input.sheets.map((sheet, i) => resolveSheet(sheet, i, tables));

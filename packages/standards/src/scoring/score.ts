@@ -9,6 +9,7 @@ import { toExactScore } from './display.js';
 import { resolvePolicy, resolveSheets } from './input.js';
 import { scoreSheet } from './sheet.js';
 import { gradeFor, scoreSummary } from './summary.js';
+import { notApplicableReport } from './not-applicable.js';
 import type { ScoreInput, ScoreResult, ScoreWarning } from './types.js';
 import { warning } from './warnings.js';
 
@@ -49,6 +50,11 @@ export function scoreInspection(catalog: ScoringCatalog, input: ScoreInput): Sco
     total: summary.total && toExactScore(summary.total),
     converted: summary.total !== null && summary.applicable !== catalog.rules.fullScore,
     grade: summary.total && gradeFor(catalog.rules, summary.total, sheets),
+    notApplicable: notApplicableReport(
+      catalog,
+      sheets.map((s) => s.result),
+      policy,
+    ),
     warnings,
   };
 }

@@ -175,6 +175,25 @@ export interface ScoreWarning {
   readonly ruleId: string | null;
 }
 
+/** What 缺项 did to the result; see {@link ScoreResult.notApplicable}. */
+export interface NotApplicableReport {
+  /** Indexes of sheets marked 缺项 that entered their category at full marks (100; `provincial` policy). */
+  readonly sheetsAtFullMarks: readonly number[];
+  /** Indexes of sheets marked 缺项 and left out of the summary (`strict` policy). */
+  readonly sheetsLeftOut: readonly number[];
+  /**
+   * 保证项目 marked 缺项 in sheets that are not wholly 缺项: full marks under `provincial`, left out (and the
+   * 40-point test pro-rated) under `strict`.
+   */
+  readonly guaranteedItems: ReadonlyArray<{
+    readonly sheetIndex: number;
+    readonly itemId: string;
+    readonly name: string;
+  }>;
+  /** One zh-CN sentence per sheet and item above, for the screen and every export. */
+  readonly messages: readonly string[];
+}
+
 /** The full result of scoring one inspection. */
 export interface ScoreResult {
   readonly catalogKind: 'jgj59' | 'dust';
@@ -195,5 +214,7 @@ export interface ScoreResult {
   readonly converted: boolean;
   /** Null when nothing was scored. */
   readonly grade: GradeResult | null;
+  /** Sheets that entered at full marks (or were left out) through 缺项, and 保证项目 marked 缺项. */
+  readonly notApplicable: NotApplicableReport;
   readonly warnings: readonly ScoreWarning[];
 }
