@@ -10,6 +10,10 @@ import type { Awareness } from 'y-protocols/awareness';
 export interface PresenceFocus {
   section: string | null;
   item: string | null;
+  /** On a score-sheet inspection: the sheet (分项检查评分表) this device is on. */
+  sheetId?: string | null;
+  /** On a score-sheet inspection: the check item this device last touched. */
+  itemId?: string | null;
 }
 
 /** What each device announces about its user. */

@@ -6,8 +6,9 @@ import {
   setInspector,
   type InspectionMethod,
   type InspectionOrigin,
+  type ScoringPolicy,
 } from '@anguan/model';
-import type { Role, User } from '$lib/api';
+import { request, type Role, type User } from '$lib/api';
 import { outboxManager } from '$lib/sync/outbox-manager.svelte';
 
 /** Which kind of record each role starts (DESIGN "Roles"). */
@@ -24,16 +25,27 @@ export const ORIGIN_BY_ROLE: Record<Role, InspectionOrigin> = {
  */
 export async function createInspectionOnDevice(
   user: User,
-  input: { projectId: string; method: InspectionMethod; date: string },
+  input: {
+    projectId: string;
+    method: InspectionMethod;
+    date: string;
+    inspectors?: readonly { userId: string; name: string }[];
+  },
 ): Promise<string> {
+  const { inspectors = [], ...fields } = input;
   const id = crypto.randomUUID();
   const name = inspectionDocName(id);
   const origin = ORIGIN_BY_ROLE[user.role];
   const doc = new Y.Doc();
   const persistence = new IndexeddbPersistence(name, doc);
   await persistence.whenSynced;
-  createInspection(doc, { ...input, origin, createdBy: user.id });
-  setInspector(doc, { userId: user.id, name: user.displayName });
+  const scoringPolicy = await scoringPolicyFor(input.projectId);
+  createInspection(doc, { ...fields, origin, createdBy: user.id, scoringPolicy });
+  // The enterprise account names its inspectors; anyone else inspecting is an inspector themselves.
+  if (user.role !== 'enterprise' || inspectors.length === 0) {
+    setInspector(doc, { userId: user.id, name: user.displayName });
+  }
+  for (const person of inspectors) setInspector(doc, person);
   // The writes above are queued IndexedDB transactions; the page's own session opens after them and reads them.
   await outboxManager.register({
     name,
@@ -45,4 +57,23 @@ export async function createInspectionOnDevice(
   await persistence.destroy();
   doc.destroy();
   return id;
+}
+
+const POLICY_CACHE = 'anguan.scoringPolicy.';
+
+/**
+ * How 缺项 scores on this project (the enterprise's setting), fixed in the doc at creation. With no network, the
+ * device's last answer for the project, else the provincial default.
+ */
+async function scoringPolicyFor(projectId: string): Promise<ScoringPolicy> {
+  try {
+    const { scoringPolicy } = await request<{ scoringPolicy: ScoringPolicy }>(
+      'GET',
+      `/inspections/scoring-policy?projectId=${encodeURIComponent(projectId)}`,
+    );
+    localStorage.setItem(POLICY_CACHE + projectId, scoringPolicy);
+    return scoringPolicy;
+  } catch {
+    return localStorage.getItem(POLICY_CACHE + projectId) === 'strict' ? 'strict' : 'provincial';
+  }
 }
