@@ -7,7 +7,10 @@ import { openDatabase } from './db/client.js';
 import { createApp } from './app.js';
 import type { ServerDeps } from './deps.js';
 import { BlobStore } from './blobs/store.js';
-import { noopMaterializer, type Materializer } from './materializer/materializer.js';
+import type { Materializer } from './materializer/materializer.js';
+import { materializersByKind } from './materializer/by-kind.js';
+import { inspectionMaterializer } from './inspections/service.js';
+import { inspectionsNeedingMaterialization } from './inspections/queries.js';
 import { materializeDocument } from './materializer/pipeline.js';
 import { MaterializeScheduler, type SchedulerOptions } from './materializer/scheduler.js';
 import type { SyncOptions } from './sync/options.js';
@@ -27,7 +30,7 @@ export interface RunningServer {
 export interface StartOptions {
   /** The clock; default `new Date()`. */
   now?: () => Date;
-  /** Receives settled documents' JSON; default {@link noopMaterializer}. */
+  /** Receives settled documents' JSON; default the features' materializers composed by kind. */
   materializer?: Materializer;
   /** Sync tunables (timings, limits, log); default `defaultSyncOptions`. */
   sync?: Partial<SyncOptions>;
@@ -41,7 +44,9 @@ export async function startServer(config: Config, options: StartOptions = {}): P
   const now = options.now ?? (() => new Date());
   const sync = new SyncService(new SqliteUpdateLog(database.sqlite), now, options.sync);
   const checkpointer = startWalCheckpointer(database.sqlite, config.dataDir, (line) => sync.logLine(line));
-  const materializer = options.materializer ?? noopMaterializer;
+  const materializer =
+    options.materializer ??
+    materializersByKind({ inspection: inspectionMaterializer({ db: database.db, now }) });
   const materializeScheduler = new MaterializeScheduler(
     materializeDocument({ db: database.db, sync, materializer }),
     options.scheduler,
@@ -55,6 +60,9 @@ export async function startServer(config: Config, options: StartOptions = {}): P
     materializeScheduler,
     blobStore: new BlobStore(config.dataDir),
   };
+  // Catch-up: documents written while no (or an older) materializer ran get their rows in the background.
+  for (const docName of await inspectionsNeedingMaterialization(database.db))
+    materializeScheduler.schedule(docName);
   const app = createApp(deps);
   // ws closes a connection whose frame exceeds maxPayload with 1009 (message too big) by itself.
   const wss = new WebSocketServer({ noServer: true, maxPayload: MAX_MESSAGE_BYTES });

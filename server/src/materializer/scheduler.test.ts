@@ -82,4 +82,24 @@ describe('MaterializeScheduler', () => {
     await scheduler.flush();
     expect(runs.sort()).toEqual(['a', 'b']);
   });
+
+  it('runs one document now, after the run in progress, and waits for it', async () => {
+    const runs: string[] = [];
+    let release: () => void = () => {};
+    const scheduler = new MaterializeScheduler(async (name) => {
+      runs.push(`start ${name}`);
+      if (runs.length === 1) await new Promise<void>((resolve) => (release = resolve));
+      runs.push(`end ${name}`);
+    }, timings);
+    scheduler.schedule('a');
+    await vi.advanceTimersByTimeAsync(2_000);
+    expect(runs).toEqual(['start a']);
+    let done = false;
+    const now = scheduler.runNow('a').then(() => (done = true));
+    await vi.advanceTimersByTimeAsync(0);
+    expect(done).toBe(false);
+    release();
+    await now;
+    expect(runs).toEqual(['start a', 'end a', 'start a', 'end a']);
+  });
 });

@@ -80,7 +80,14 @@ export class MaterializeScheduler {
     const now = this.options.timers.now();
     let entry = this.entries.get(docName);
     if (!entry) {
-      entry = { firstChangeAt: now, lastChangeAt: now, dirty: false, timer: null, running: null, failures: 0 };
+      entry = {
+        firstChangeAt: now,
+        lastChangeAt: now,
+        dirty: false,
+        timer: null,
+        running: null,
+        failures: 0,
+      };
       this.entries.set(docName, entry);
     }
     if (!entry.dirty) entry.firstChangeAt = now;
@@ -102,6 +109,22 @@ export class MaterializeScheduler {
     }
     const running = [...this.entries.values()].flatMap((e) => (e.running ? [e.running] : []));
     await Promise.all(running);
+  }
+
+  /**
+   * Runs `docName` now — after a run already in progress, never beside it — and resolves when that run ended
+   * (sealing answers only after its final materialization). A failure is retried as usual.
+   */
+  async runNow(docName: string): Promise<void> {
+    this.schedule(docName);
+    const entry = this.entries.get(docName);
+    if (!entry) return;
+    if (entry.running) await entry.running;
+    if (entry.dirty && !entry.running) {
+      this.options.timers.clearTimeout(entry.timer);
+      this.start(docName, entry);
+    }
+    await entry.running;
   }
 
   /** Flushes, then stops scheduling. */

@@ -15,6 +15,13 @@ export const enterprises = sqliteTable('enterprises', {
   /** e.g. 3201**********1234, the only form ever returned. */
   contactIdMasked: text('contact_id_masked').notNull(),
   contactPhone: text('contact_phone').notNull(),
+  /**
+   * How the enterprise's new inspections score 缺项 (`provincial` | `strict`, see `SCORING_POLICY_VALUES`); copied
+   * into each inspection document at creation, so changing it never rescores an existing inspection.
+   */
+  scoringPolicy: text('scoring_policy', { enum: ['provincial', 'strict'] })
+    .notNull()
+    .default('provincial'),
   createdAt: integer('created_at', { mode: 'timestamp_ms' }).notNull(),
 });
 

@@ -34,6 +34,8 @@ export const inspections = sqliteTable(
     totalExact: text('total_exact'),
     /** 优良 / 合格 / 不合格 (JGJ59), 达标 / 不达标 (dust), or null. */
     grade: text('grade'),
+    /** 评语 as sealed (JGJ59/dust summaries print it); '' when empty. */
+    comment: text('comment').notNull().default(''),
     /** 标准化月评: the project's own score from its uploaded evaluation form (two decimals), else null. */
     selfScore: text('self_score'),
     /** JSON array of `{ userId, name }`, the inspection's inspectors. */
@@ -50,6 +52,11 @@ export const inspections = sqliteTable(
     deletedAt: integer('deleted_at', { mode: 'timestamp_ms' }),
     deletedByUserId: text('deleted_by_user_id'),
     materializedAt: integer('materialized_at', { mode: 'timestamp_ms' }).notNull(),
+    /**
+     * `MATERIALIZER_VERSION` of the code that wrote the rows: a server whose materializer computes something new
+     * re-materializes older rows at start (catch-up).
+     */
+    materializerVersion: integer('materializer_version').notNull().default(0),
   },
   (t) => [
     uniqueIndex('inspections_doc_name_idx').on(t.docName),
@@ -66,6 +73,8 @@ export const inspectionSheets = sqliteTable(
       .notNull()
       .references(() => inspections.id, { onDelete: 'cascade' }),
     sheetId: text('sheet_id').notNull(),
+    /** Order of the sheet in the inspection (as the document lists them: oldest first), from 0. */
+    position: integer('position').notNull().default(0),
     tableId: text('table_id').notNull(),
     label: text('label').notNull(),
     /** Two decimals, or null when the whole sheet is 缺项. */
