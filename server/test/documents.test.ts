@@ -9,6 +9,7 @@ import {
   setDeduction,
   setInspector,
   setRemarks,
+  setSheetFlag,
 } from '@anguan/model';
 import {
   api,
@@ -171,6 +172,7 @@ describe('sealing', () => {
     setInspector(peer.doc, { userId: world.inspector.id, name: '李检查' });
     const sheet = addSheet(peer.doc, { tableId: 'safety_management' });
     setDeduction(peer.doc, sheet, { itemId: 'safety_management.01', ruleId: 'safety_management.01.02' });
+    setSheetFlag(peer.doc, sheet, 'done', true);
     return { name, peer };
   }
 
@@ -206,7 +208,7 @@ describe('sealing', () => {
     expect(reader.doc.getText('comment').toString()).toBe('安全管理基本到位');
   });
 
-  it('refuses to seal without a comment (422), for an inspector (403), or while the client has unsynced changes (409)', async () => {
+  it('refuses to seal without a comment (422), for an inspector not on the inspection (403), or while the client has unsynced changes (409)', async () => {
     const { name, peer } = await readyInspection();
     await eventually(async () => {
       const res = await seal(name);
@@ -214,7 +216,7 @@ describe('sealing', () => {
       expect(res.json.error.issues.map((i: { code: string }) => i.code)).toEqual(['comment_required']);
     });
     setComment(peer.doc, '良好');
-    expect((await seal(name, world.inspector)).status).toBe(403);
+    expect((await seal(name, world.otherInspector)).status).toBe(403);
     const offline = new Y.Doc();
     Y.applyUpdate(offline, Y.encodeStateAsUpdate(peer.doc));
     setRemarks(offline, '离线修改');

@@ -78,6 +78,8 @@ export interface World {
   readonly otherProjectId: string;
   readonly director: TestUser;
   readonly inspector: TestUser;
+  /** An inspector of e1 who is not named on the inspections the tests create. */
+  readonly otherInspector: TestUser;
   readonly department: TestUser;
   readonly otherDirector: TestUser;
   readonly supervisor: TestUser;
@@ -157,6 +159,7 @@ export function seedWorld(db: Db, now = new Date()): World {
     otherProjectId,
     director: user('enterprise', { enterpriseId: e1 }),
     inspector: user('inspector', { enterpriseId: e1 }),
+    otherInspector: user('inspector', { enterpriseId: e1 }),
     department: user('project', { enterpriseId: e1, projectId }),
     otherDirector: user('enterprise', { enterpriseId: e2 }),
     supervisor: user('supervisor', { regionCode: '320100' }),

@@ -82,6 +82,12 @@ describe('document access matrix', () => {
     expect(mayCreateDocument(supervisor!, inspection('spot'), project)).toBe(true);
     expect(maySealDocument(director!, inspection('enterprise'), project)).toBe(true);
     expect(maySealDocument(inspector!, inspection('enterprise'), project)).toBe(false);
+    expect(maySealDocument(inspector!, inspection('enterprise'), project, [inspector!.id])).toBe(true);
+    expect(maySealDocument(inspector!, inspection('enterprise'), project, ['someone-else'])).toBe(false);
+    // Being named on a document one cannot write gives no sealing right.
+    expect(maySealDocument(otherDirector!, inspection('enterprise'), project, [otherDirector!.id])).toBe(
+      false,
+    );
     expect(maySealDocument(department!, inspection('monthly'), project)).toBe(true);
     expect(maySealDocument(supervisor!, inspection('spot'), project)).toBe(true);
     expect(maySealDocument(department!, projectDoc, project)).toBe(false);

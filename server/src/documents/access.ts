@@ -94,12 +94,18 @@ export function mayCreateDocument(
 }
 
 /**
- * Whether the user may seal the document (generate its sheet): inspections only, by the running side with the
- * sealing right — the enterprise account (安全总监) for enterprise inspections (DESIGN: inspectors run them, the
- * director seals), the project department for its self-inspections and monthly evaluations, the supervisor for
- * spot checks.
+ * Whether the user may seal the document (generate its sheet): inspections only, by a user who writes it and is
+ * either the running side's account — the enterprise account (安全总监) for enterprise inspections, the project
+ * department for its self-inspections and monthly evaluations, the supervisor for spot checks — or one of the
+ * inspection's own inspectors (`inspectorUserIds`, from the document's final state).
  */
-export function maySealDocument(user: AccessUser, doc: AccessDoc, project: AccessProject): boolean {
-  if (doc.kind !== 'inspection' || doc.sealedAt !== null || user.role === 'inspector') return false;
-  return documentAccess(user, doc, project) === 'write';
+export function maySealDocument(
+  user: AccessUser,
+  doc: AccessDoc,
+  project: AccessProject,
+  inspectorUserIds: readonly string[] = [],
+): boolean {
+  if (doc.kind !== 'inspection' || doc.sealedAt !== null) return false;
+  if (documentAccess(user, doc, project) !== 'write') return false;
+  return user.role !== 'inspector' || inspectorUserIds.includes(user.id);
 }

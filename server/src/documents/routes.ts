@@ -12,7 +12,8 @@ import { authorizeDocument, listDocuments, registerDocument, sealDocument, toVie
  * - `POST /` `{name, kind, projectId, method?, origin?}` → 201 `{document}` (200 when already registered by you)
  * - `GET /?projectId=…[&kind=…]` → `{documents}`
  * - `GET /:name` → `{document}`
- * - `POST /:name/seal` `{stateVector?: base64}` → `{document}` (409 not_synced / already_sealed, 422 not_ready)
+ * - `POST /:name/seal` `{stateVector?: base64}` → `{document}` after the final materialization (403; 409
+ *   not_synced / already_sealed; 422 comment_required / unsaved_sheets / not_ready / invalid_content)
  */
 export function documentRoutes(deps: ServerDeps) {
   return new Hono<AppEnv>()
@@ -48,7 +49,7 @@ export function documentRoutes(deps: ServerDeps) {
       const { user } = requireSession(c);
       const body = await readJsonObject(c);
       const stateVector = typeof body.stateVector === 'string' ? decodeBase64(body.stateVector) : undefined;
-      return c.json({ document: sealDocument(deps, user, c.req.param('name'), { stateVector }) });
+      return c.json({ document: await sealDocument(deps, user, c.req.param('name'), { stateVector }) });
     });
 }
 

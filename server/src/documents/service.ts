@@ -3,7 +3,6 @@ import * as Y from 'yjs';
 import {
   INSPECTION_METHODS,
   INSPECTION_ORIGINS,
-  checkInspectionReadyToSeal,
   inspectionToJSON,
   inspectionDocName,
   tryParseDocName,
@@ -14,6 +13,8 @@ import type { ServerDeps } from '../deps.js';
 import type { SessionUser } from '../auth/sessions.js';
 import { AppError, badRequest, conflict, forbidden, notFound } from '../http/errors.js';
 import { documentAccess, mayCreateDocument, maySealDocument, partyOf, type Access } from './access.js';
+import { assertSealable } from '../inspections/seal-check.js';
+import { registryFacts } from '../inspections/service.js';
 import {
   findDocument,
   findDocumentWithProject,
@@ -170,25 +171,29 @@ export function authorizeDocument(
 }
 
 /**
- * Seals an inspection (立即生成 / 保存汇总): checks it is ready (and, when the client sends its state vector, that
- * the server has everything the client has), records the hash of the final stored state, and from then on the
- * sync layer refuses every update (4423). Synchronous from check to mark, so no update can slip in between.
+ * Seals an inspection (立即生成 / 保存汇总): checks on the final state that the user may seal it (its own
+ * inspectors may), that the server has everything the client has (when it sends its state vector), that it is
+ * ready (评语, every sheet saved or 缺项, …) and that the engine scores it; records the hash of the final stored
+ * state, and from then on the sync layer refuses every update (4423). Synchronous from check to mark, so no update
+ * can slip in between. Answers after the final materialization ran, so the inspection reads `completed`.
  */
-export function sealDocument(
+export async function sealDocument(
   deps: ServerDeps,
   user: SessionUser,
   name: string,
   options: { stateVector?: Uint8Array } = {},
-): DocumentView {
+): Promise<DocumentView> {
   const { doc, project } = authorizeDocument(deps, user, name);
   if (doc.sealedAt) throw conflict('already_sealed', '该检查已生成检查单，不能重复生成');
-  if (!maySealDocument(user, doc, project)) throw forbidden('没有权限生成该检查单');
+  if (doc.kind !== 'inspection') throw forbidden('没有权限生成该检查单');
   const state = deps.sync.prepareSeal(name, (ydoc) => {
+    const json = inspectionToJSON(ydoc);
+    const inspectorIds = json.inspectors.flatMap((i) => (i.userId ? [i.userId] : []));
+    if (!maySealDocument(user, doc, project, inspectorIds)) throw forbidden('没有权限生成该检查单');
     if (options.stateVector && !covers(Y.encodeStateVector(ydoc), options.stateVector)) {
       throw conflict('not_synced', '本机还有未同步的修改，请联网同步后再生成');
     }
-    const issues = checkInspectionReadyToSeal(inspectionToJSON(ydoc));
-    if (issues.length > 0) throw new AppError(422, 'not_ready', issues[0]!.message, { issues });
+    assertSealable(json, registryFacts(doc), deps.now());
   });
   const sealed = {
     sealedAt: deps.now(),
@@ -197,7 +202,7 @@ export function sealDocument(
   };
   setSealed(deps.database.db, name, sealed);
   deps.sync.markSealed(name);
-  deps.materializeScheduler.schedule(name);
+  await deps.materializeScheduler.runNow(name);
   return toView({ ...doc, ...sealed }, 'read');
 }
 
