@@ -8,6 +8,7 @@ import { memberRoutes } from './members/routes.js';
 import { projectRoutes } from './projects/routes.js';
 import { documentRoutes } from './documents/routes.js';
 import { blobRoutes } from './blobs/routes.js';
+import { enterpriseSettingsRoutes, inspectionRoutes } from './inspections/routes.js';
 import { syncRoutes } from './sync/upgrade.js';
 import { webStaticRoutes } from './web-static/routes.js';
 
@@ -29,6 +30,8 @@ export function createApp(deps: ServerDeps) {
     .route('/projects', projectRoutes(deps))
     .route('/documents', documentRoutes(deps))
     .route('/blobs', blobRoutes(deps))
+    .route('/inspections', inspectionRoutes(deps))
+    .route('/enterprise', enterpriseSettingsRoutes(deps))
     .all('*', () => {
       throw notFound('接口不存在');
     });
