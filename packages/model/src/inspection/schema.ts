@@ -94,6 +94,8 @@ export const META_KEYS = Object.freeze({
   /** YYYY-MM-DD or null. */
   rectificationDeadline: 'rectificationDeadline',
   rectifier: 'rectifier',
+  /** 标准化月评: the project's own score from its evaluation form, 0–100 with at most one decimal, or null. */
+  selfScore: 'selfScore',
 } as const);
 
 /** A person named on the inspection. */
