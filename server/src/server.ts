@@ -15,6 +15,7 @@ import { SyncService } from './sync/sync-service.js';
 import { attachSyncUpgrades } from './sync/upgrade.js';
 import { startWalCheckpointer } from './sync/wal-checkpointer.js';
 import { SqliteUpdateLog } from './sync/update-log.js';
+import { materializerByKind, projectMaterializer } from './projects/materializer.js';
 
 export interface RunningServer {
   readonly url: string;
@@ -41,7 +42,11 @@ export async function startServer(config: Config, options: StartOptions = {}): P
   const now = options.now ?? (() => new Date());
   const sync = new SyncService(new SqliteUpdateLog(database.sqlite), now, options.sync);
   const checkpointer = startWalCheckpointer(database.sqlite, config.dataDir, (line) => sync.logLine(line));
-  const materializer = options.materializer ?? noopMaterializer;
+  // Per document kind: project documents → 超危大/equipment rows; the rest → the given (inspection) materializer.
+  const materializer = materializerByKind(
+    { project: projectMaterializer(database.db) },
+    options.materializer ?? noopMaterializer,
+  );
   const materializeScheduler = new MaterializeScheduler(
     materializeDocument({ db: database.db, sync, materializer }),
     options.scheduler,
