@@ -14,7 +14,7 @@ const OUTBOX_DATABASES = [
   { name: 'anguan-outbox', store: 'registrations', sentField: 'registeredAt' },
   { name: 'anguan-blobs', store: 'blobs', sentField: 'uploadedAt' },
 ] as const;
-const LOCAL_STORAGE_KEYS = ['anguan.projects'];
+const LOCAL_STORAGE_KEYS = ['anguan.projects', 'anguan.monthlyUploads'];
 
 async function databaseNames(): Promise<string[]> {
   const databases = await indexedDB.databases();
