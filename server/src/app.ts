@@ -10,9 +10,10 @@ import { documentRoutes } from './documents/routes.js';
 import { blobRoutes } from './blobs/routes.js';
 import { syncRoutes } from './sync/upgrade.js';
 import { webStaticRoutes } from './web-static/routes.js';
+import { registryRoutes, REGISTRY_UPLOAD_PATHS } from './registry/routes.js';
 
 /** Paths that take non-JSON bodies (blob uploads); still same-origin only. */
-export const UPLOAD_PATHS = ['/api/blobs'] as const;
+export const UPLOAD_PATHS = ['/api/blobs', ...REGISTRY_UPLOAD_PATHS] as const;
 
 /**
  * The whole HTTP surface: `/api/*` features, then the SPA. Features are sub-apps mounted here and nowhere else
@@ -27,6 +28,7 @@ export function createApp(deps: ServerDeps) {
     .route('/auth', authRoutes(deps))
     .route('/members', memberRoutes(deps))
     .route('/projects', projectRoutes(deps))
+    .route('/registry', registryRoutes(deps))
     .route('/documents', documentRoutes(deps))
     .route('/blobs', blobRoutes(deps))
     .all('*', () => {
