@@ -27,6 +27,8 @@ export class CachedResource<T> {
   offlineError = $state(false);
 
   #generation = 0;
+  /** Cache key of the data on screen. */
+  #shownKey: string | null = null;
 
   constructor(private readonly failureMessage: string) {}
 
@@ -36,27 +38,29 @@ export class CachedResource<T> {
     const userId = authManager.user?.id ?? 'anonymous';
     const key = cacheKey(userId, path);
     if (this.phase !== 'ready') this.phase = 'loading';
-    // Show what the device has right away; the server's answer follows.
+    // Show what the device has right away; the server's answer follows (not "offline" yet: we do not know).
     const stored = await answerStore.get(key).catch(() => undefined);
-    if (stored && generation === this.#generation && this.data === null) {
-      this.#show(stored.data as T, stored.savedAt, true);
+    if (stored && generation === this.#generation && this.#shownKey !== key) {
+      this.#show(stored.data as T, stored.savedAt, false, key);
     }
     try {
       const result = await cachedGet(answerStore, key, () => request<T>('GET', path));
       if (generation !== this.#generation) return;
-      this.#show(result.data, result.savedAt, result.fromCache);
+      this.#show(result.data, result.savedAt, result.fromCache, key);
     } catch (error) {
       if (generation !== this.#generation) return;
       const message = handleError(error, this.failureMessage);
       if (message === undefined) return;
       this.data = null;
+      this.#shownKey = null;
       this.error = message;
       this.offlineError = error instanceof Error && 'isNetwork' in error && error.isNetwork === true;
       this.phase = 'error';
     }
   }
 
-  #show(data: T, savedAt: number, stale: boolean): void {
+  #show(data: T, savedAt: number, stale: boolean, key: string): void {
+    this.#shownKey = key;
     this.data = data;
     this.savedAt = savedAt;
     this.stale = stale;
