@@ -31,22 +31,26 @@ export function projectFilterParams(c: Context): ProjectFilter {
   if (status !== undefined && !PROJECT_STATUSES.some((s) => s === status)) {
     throw badRequest('invalid_status', '项目状态无效', { field: 'status' });
   }
-  const region = c.req.query('region') || undefined;
-  if (region !== undefined && !/^\d{6}$/.test(region)) {
-    throw badRequest('invalid_region', '行政区划代码无效', { field: 'region' });
-  }
   const special = c.req.query('special');
   if (special !== undefined && special !== '' && special !== 'true' && special !== 'false') {
     throw badRequest('invalid_query', '特殊项目筛选无效', { field: 'special' });
   }
-  const q = c.req.query('q')?.trim() || undefined;
-  if (q !== undefined && q.length > 100) throw badRequest('invalid_query', '搜索内容过长', { field: 'q' });
   return {
     status: status as ProjectFilter['status'],
-    region,
+    ...regionAndSearchParams(c),
     special: special === 'true' ? true : special === 'false' ? false : undefined,
-    q,
   };
+}
+
+/** `region` (6-digit 行政区划码) and `q` (name or 备案号 search). */
+export function regionAndSearchParams(c: Context): Pick<ProjectFilter, 'region' | 'q'> {
+  const region = c.req.query('region') || undefined;
+  if (region !== undefined && !/^\d{6}$/.test(region)) {
+    throw badRequest('invalid_region', '行政区划代码无效', { field: 'region' });
+  }
+  const q = c.req.query('q')?.trim() || undefined;
+  if (q !== undefined && q.length > 100) throw badRequest('invalid_query', '搜索内容过长', { field: 'q' });
+  return { region, q };
 }
 
 export function timelineFilterParams(c: Context): TimelineFilter {
