@@ -11,9 +11,12 @@ import { blobRoutes } from './blobs/routes.js';
 import { enterpriseSettingsRoutes, inspectionRoutes } from './inspections/routes.js';
 import { syncRoutes } from './sync/upgrade.js';
 import { webStaticRoutes } from './web-static/routes.js';
+import { registryRoutes, REGISTRY_UPLOAD_PATHS } from './registry/routes.js';
+import { monthlyRoutes } from './monthly/routes.js';
+import { dangerousWorkRoutes } from './projects/dangerous-works-routes.js';
 
 /** Paths that take non-JSON bodies (blob uploads); still same-origin only. */
-export const UPLOAD_PATHS = ['/api/blobs'] as const;
+export const UPLOAD_PATHS = ['/api/blobs', ...REGISTRY_UPLOAD_PATHS] as const;
 
 /**
  * The whole HTTP surface: `/api/*` features, then the SPA. Features are sub-apps mounted here and nowhere else
@@ -28,6 +31,9 @@ export function createApp(deps: ServerDeps) {
     .route('/auth', authRoutes(deps))
     .route('/members', memberRoutes(deps))
     .route('/projects', projectRoutes(deps))
+    .route('/registry', registryRoutes(deps))
+    .route('/monthly-evaluations', monthlyRoutes(deps))
+    .route('/dangerous-works', dangerousWorkRoutes(deps))
     .route('/documents', documentRoutes(deps))
     .route('/blobs', blobRoutes(deps))
     .route('/inspections', inspectionRoutes(deps))

@@ -18,6 +18,7 @@ import { SyncService } from './sync/sync-service.js';
 import { attachSyncUpgrades } from './sync/upgrade.js';
 import { startWalCheckpointer } from './sync/wal-checkpointer.js';
 import { SqliteUpdateLog } from './sync/update-log.js';
+import { projectMaterializer } from './projects/materializer.js';
 
 export interface RunningServer {
   readonly url: string;
@@ -46,7 +47,10 @@ export async function startServer(config: Config, options: StartOptions = {}): P
   const checkpointer = startWalCheckpointer(database.sqlite, config.dataDir, (line) => sync.logLine(line));
   const materializer =
     options.materializer ??
-    materializersByKind({ inspection: inspectionMaterializer({ db: database.db, now }) });
+    materializersByKind({
+      inspection: inspectionMaterializer({ db: database.db, now }),
+      project: projectMaterializer(database.db),
+    });
   const materializeScheduler = new MaterializeScheduler(
     materializeDocument({ db: database.db, sync, materializer }),
     options.scheduler,

@@ -136,6 +136,7 @@ export {
 } from './inspection/read.js';
 export type { TermView, SheetView } from './inspection/read.js';
 export { inspectionToJSON, inspectionBlobRefs } from './inspection/to-json.js';
+export { readSelfScore, setSelfScore, isSelfScore } from './inspection/self-score.js';
 export type { InspectionJSON } from './inspection/to-json.js';
 export { validateInspection, checkInspectionReadyToSeal } from './inspection/validate.js';
 export {

@@ -87,3 +87,14 @@ export { scoreJgj59 } from './jgj59/score.js';
 export type { Jgj59ScoreOptions } from './jgj59/score.js';
 export { scoreDust } from './dust/score.js';
 export type { DustScoreOptions } from './dust/score.js';
+
+// 超危大工程 lifecycle gaps
+export {
+  dangerousWorkGaps,
+  superDangerousCategoryName,
+  SUPER_DANGEROUS_CATEGORIES,
+  WORK_STEPS,
+  WORK_STEP_NAMES,
+  WORK_GAP_CODES,
+} from './dangerous-works/gaps.js';
+export type { WorkStep, WorkStepRecord, WorkSteps, WorkGap, WorkGapCode } from './dangerous-works/gaps.js';

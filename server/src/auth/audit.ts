@@ -15,7 +15,11 @@ export type AuditEvent =
   | 'member.created'
   | 'member.disabled'
   | 'member.enabled'
-  | 'member.password_reset';
+  | 'member.password_reset'
+  | 'member.password_issued'
+  | 'projects.registered'
+  | 'projects.completed'
+  | 'rectification.ordered';
 
 export interface AuditEntry {
   event: AuditEvent;

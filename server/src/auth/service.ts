@@ -1,4 +1,4 @@
-import { and, eq, isNull } from 'drizzle-orm';
+import { and, eq, inArray, isNull } from 'drizzle-orm';
 import { maskResidentId } from '@anguan/standards';
 import type { AppDeps } from '../deps.js';
 import { enterprises, passwordResetTokens, projects, users } from '../db/schema/index.js';
@@ -65,11 +65,29 @@ export async function registerEnterprise(deps: AppDeps, input: RegistrationInput
         passwordChangedAt: now,
       })
       .run();
-    return db
+    const linked = db
       .update(projects)
       .set({ enterpriseId })
       .where(and(eq(projects.constructorCreditCode, input.creditCode), isNull(projects.enterpriseId)))
-      .run().changes;
+      .returning({ id: projects.id })
+      .all();
+    // Their project-department accounts (created by the registry) now belong to this enterprise too.
+    if (linked.length > 0) {
+      db.update(users)
+        .set({ enterpriseId })
+        .where(
+          and(
+            eq(users.role, 'project'),
+            isNull(users.enterpriseId),
+            inArray(
+              users.projectId,
+              linked.map((p) => p.id),
+            ),
+          ),
+        )
+        .run();
+    }
+    return linked.length;
   })();
   audit(db, {
     event: 'enterprise.registered',

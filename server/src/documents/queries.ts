@@ -5,6 +5,21 @@ import { documents, projects } from '../db/schema/index.js';
 
 export type DocumentRow = typeof documents.$inferSelect;
 export type ProjectRow = typeof projects.$inferSelect;
+/** The project columns the document lookup reads (what access decisions and sealing need). */
+export type DocumentProject = Pick<
+  ProjectRow,
+  | 'id'
+  | 'filingNumber'
+  | 'name'
+  | 'address'
+  | 'regionCode'
+  | 'constructorCreditCode'
+  | 'constructorName'
+  | 'enterpriseId'
+  | 'status'
+  | 'startDate'
+  | 'expectedCompletionDate'
+>;
 
 export function findDocument(db: Db, name: string): DocumentRow | undefined {
   return db.select().from(documents).where(eq(documents.name, name)).get();
@@ -57,7 +72,7 @@ const preparedDocumentWithProject = new WeakMap<
 export function findDocumentWithProject(
   { sqlite }: Database_,
   name: string,
-): { doc: DocumentRow; project: ProjectRow } | undefined {
+): { doc: DocumentRow; project: DocumentProject } | undefined {
   let statement = preparedDocumentWithProject.get(sqlite);
   if (!statement) {
     statement = sqlite.prepare<[string], DocumentProjectRow>(DOCUMENT_WITH_PROJECT_SQL);
@@ -67,7 +82,7 @@ export function findDocumentWithProject(
   return row ? toDocumentWithProject(row) : undefined;
 }
 
-function toDocumentWithProject(row: DocumentProjectRow): { doc: DocumentRow; project: ProjectRow } {
+function toDocumentWithProject(row: DocumentProjectRow): { doc: DocumentRow; project: DocumentProject } {
   const date = (ms: number | null) => (ms === null ? null : new Date(ms));
   return {
     doc: {

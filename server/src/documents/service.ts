@@ -23,7 +23,7 @@ import {
   listProjectDocuments,
   setSealed,
   type DocumentRow,
-  type ProjectRow,
+  type DocumentProject,
 } from './queries.js';
 
 /** A registered document as the API returns it. */
@@ -162,7 +162,7 @@ export function authorizeDocument(
   deps: ServerDeps,
   user: SessionUser,
   name: string,
-): { doc: DocumentRow; project: ProjectRow; access: Exclude<Access, 'none'> } {
+): { doc: DocumentRow; project: DocumentProject; access: Exclude<Access, 'none'> } {
   const found = tryParseDocName(name) ? findDocumentWithProject(deps.database, name) : undefined;
   if (!found) throw new AppError(404, 'document_not_found', '文档不存在或尚未登记');
   const access = documentAccess(user, found.doc, found.project);

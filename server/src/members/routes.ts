@@ -38,6 +38,10 @@ export function memberRoutes(deps: AppDeps) {
       service.setMemberDisabled(deps, actorOf(c), c.req.param('id'), false);
       return c.body(null, 204);
     })
+    .post('/:id/initial-password', async (c) => {
+      const password = await service.issueInitialPassword(deps, actorOf(c), c.req.param('id'));
+      return c.json({ password });
+    })
     .post('/:id/password', async (c) => {
       const actor = actorOf(c);
       const body = await readJsonObject(c);

@@ -1,6 +1,6 @@
-import { and, asc, eq, inArray } from 'drizzle-orm';
+import { and, asc, eq, inArray, isNull } from 'drizzle-orm';
 import type { AppDeps } from '../deps.js';
-import { projects, users } from '../db/schema/index.js';
+import { projectAccountIssues, projects, users } from '../db/schema/index.js';
 import { AppError, conflict, notFound } from '../http/errors.js';
 import { audit, type AuditEvent } from '../auth/audit.js';
 import { hashSecret } from '../auth/passwords.js';
@@ -19,6 +19,11 @@ export interface Member {
   project: { id: string; name: string; filingNumber: string } | null;
   disabled: boolean;
   createdAt: string;
+  /**
+   * False for a project-department account the registry created whose first password the enterprise has not
+   * issued yet (`issueInitialPassword`); true otherwise.
+   */
+  passwordIssued: boolean;
 }
 
 export interface Actor {
@@ -29,13 +34,18 @@ export interface Actor {
 
 export function listMembers(deps: AppDeps, enterpriseId: string): Member[] {
   const rows = deps.database.db
-    .select({ user: users, project: { id: projects.id, name: projects.name, filingNumber: projects.filingNumber } })
+    .select({
+      user: users,
+      project: { id: projects.id, name: projects.name, filingNumber: projects.filingNumber },
+      issue: { userId: projectAccountIssues.userId, issuedAt: projectAccountIssues.passwordIssuedAt },
+    })
     .from(users)
     .leftJoin(projects, eq(users.projectId, projects.id))
+    .leftJoin(projectAccountIssues, eq(projectAccountIssues.userId, users.id))
     .where(and(eq(users.enterpriseId, enterpriseId), inArray(users.role, [...MEMBER_ROLES])))
     .orderBy(asc(users.role), asc(users.createdAt))
     .all();
-  return rows.map(({ user, project }) => ({
+  return rows.map(({ user, project, issue }) => ({
     id: user.id,
     role: user.role as MemberRole,
     login: user.login,
@@ -43,6 +53,7 @@ export function listMembers(deps: AppDeps, enterpriseId: string): Member[] {
     project: project?.id ? project : null,
     disabled: user.disabledAt !== null,
     createdAt: user.createdAt.toISOString(),
+    passwordIssued: !issue?.userId || issue.issuedAt !== null,
   }));
 }
 
@@ -128,7 +139,49 @@ export function setMemberDisabled(deps: AppDeps, actor: Actor, memberId: string,
 export async function resetMemberPassword(deps: AppDeps, actor: Actor, memberId: string, password: string) {
   const member = findOwnMember(deps, actor, memberId);
   await setPassword(deps, member.id, password);
+  // A password the enterprise chose counts as issued: the one-time generated one is no longer offered.
+  deps.database.db
+    .update(projectAccountIssues)
+    .set({ passwordIssuedAt: deps.now() })
+    .where(and(eq(projectAccountIssues.userId, member.id), isNull(projectAccountIssues.passwordIssuedAt)))
+    .run();
   record(deps, actor, 'member.password_reset', member.id);
+}
+
+/**
+ * Issues the first password of a project-department account the registry created: generated here, returned this
+ * once and never stored in plain form. Later changes go through {@link resetMemberPassword}.
+ */
+export async function issueInitialPassword(deps: AppDeps, actor: Actor, memberId: string): Promise<string> {
+  const member = findOwnMember(deps, actor, memberId);
+  const { db } = deps.database;
+  const issue = db.select().from(projectAccountIssues).where(eq(projectAccountIssues.userId, member.id)).get();
+  if (!issue || issue.passwordIssuedAt !== null) {
+    throw conflict('password_already_issued', '该账号的初始密码已发放，如需更改请重置密码');
+  }
+  // Claim the issue first so two concurrent requests cannot both show a password.
+  const claimed = db
+    .update(projectAccountIssues)
+    .set({ passwordIssuedAt: deps.now() })
+    .where(and(eq(projectAccountIssues.userId, member.id), isNull(projectAccountIssues.passwordIssuedAt)))
+    .run().changes;
+  if (claimed === 0) throw conflict('password_already_issued', '该账号的初始密码已发放，如需更改请重置密码');
+  const password = generatePassword();
+  await setPassword(deps, member.id, password);
+  record(deps, actor, 'member.password_issued', member.id);
+  return password;
+}
+
+/** 12 characters from an alphabet without look-alikes (0/O, 1/l/I), always with letters and digits. */
+function generatePassword(): string {
+  const letters = 'ABCDEFGHJKLMNPQRSTUVWXYZabcdefghjkmnpqrstuvwxyz';
+  const digits = '23456789';
+  const all = letters + digits;
+  const bytes = crypto.getRandomValues(new Uint8Array(12));
+  const chars = [...bytes].map((b) => all[b % all.length]!);
+  chars[0] = letters[bytes[0]! % letters.length]!;
+  chars[11] = digits[bytes[11]! % digits.length]!;
+  return chars.join('');
 }
 
 function findOwnMember(deps: AppDeps, actor: Actor, memberId: string) {

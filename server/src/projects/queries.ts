@@ -1,10 +1,11 @@
-import { and, asc, eq, like, or, type SQL } from 'drizzle-orm';
+import { and, asc, count, eq, like, or, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../db/client.js';
-import { projects, regions } from '../db/schema/index.js';
+import { projects } from '../db/schema/index.js';
 import type { SessionUser } from '../auth/sessions.js';
 import { regionPrefix } from './regions.js';
+import type { ProjectRow } from './views.js';
 
-export type ProjectRow = typeof projects.$inferSelect;
+export type { ProjectRow } from './views.js';
 
 /** The SQL condition for "projects this user may read" (DESIGN "Roles"); null when it may read none. */
 export function readableProjectsWhere(user: SessionUser): SQL | null {
@@ -21,26 +22,79 @@ export function readableProjectsWhere(user: SessionUser): SQL | null {
   }
 }
 
-export function listReadableProjects(db: Db, user: SessionUser, filter: { status?: ProjectRow['status'] } = {}) {
-  const readable = readableProjectsWhere(user);
-  if (!readable) return [];
-  const conditions = [readable, filter.status ? eq(projects.status, filter.status) : undefined];
-  return db
-    .select({ project: projects, regionName: regions.name })
-    .from(projects)
-    .leftJoin(regions, eq(projects.regionCode, regions.code))
-    .where(and(...conditions))
-    .orderBy(asc(projects.filingNumber))
-    .all();
+export interface ProjectFilter {
+  status?: ProjectRow['status'];
+  /** A district or city code: projects whose region lies under it. */
+  region?: string;
+  special?: boolean;
+  /** Part of the name, or the start of the 监督备案号. */
+  q?: string;
 }
 
-export function findReadableProject(db: Db, user: SessionUser, idOrFilingNumber: string) {
+export interface Page {
+  page: number;
+  pageSize: number;
+}
+
+/** `LIKE` pattern text with its wildcards escaped, so a search for "10%" finds "10%". */
+const escapeLike = (text: string) => text.replace(/[\\%_]/g, (c) => `\\${c}`);
+const likeEscaped = (column: typeof projects.name | typeof projects.filingNumber, pattern: string): SQL =>
+  sql`${column} like ${pattern} escape '\\'`;
+
+/** The WHERE clause of a filtered list within what the user may read; null when it may read nothing. */
+export function projectListWhere(user: SessionUser, filter: ProjectFilter): SQL | null {
+  const readable = readableProjectsWhere(user);
+  if (!readable) return null;
+  const regionLike = filter.region ? regionPrefix(filter.region) : null;
+  const q = filter.q ? escapeLike(filter.q) : null;
+  return (
+    and(
+      readable,
+      filter.status ? eq(projects.status, filter.status) : undefined,
+      regionLike ? like(projects.regionCode, `${regionLike}%`) : undefined,
+      filter.special !== undefined ? eq(projects.special, filter.special) : undefined,
+      q
+        ? or(
+            likeEscaped(projects.name, `%${q}%`),
+            likeEscaped(projects.filingNumber, `${q}%`),
+          )
+        : undefined,
+    ) ?? null
+  );
+}
+
+/** One page of the readable projects (by 监督备案号) and the total count of the filtered list. */
+export async function listReadableProjects(
+  db: Db,
+  user: SessionUser,
+  filter: ProjectFilter = {},
+  page: Page = { page: 1, pageSize: 10_000 },
+): Promise<{ rows: ProjectRow[]; total: number }> {
+  const where = projectListWhere(user, filter);
+  if (!where) return { rows: [], total: 0 };
+  const [totalRow] = await db.select({ n: count() }).from(projects).where(where).all();
+  const rows = await db
+    .select()
+    .from(projects)
+    .where(where)
+    .orderBy(asc(projects.filingNumber))
+    .limit(page.pageSize)
+    .offset((page.page - 1) * page.pageSize)
+    .all();
+  return { rows, total: totalRow?.n ?? 0 };
+}
+
+/** A project the user may read, by id or 监督备案号. */
+export async function findReadableProject(
+  db: Db,
+  user: SessionUser,
+  idOrFilingNumber: string,
+): Promise<ProjectRow | undefined> {
   const readable = readableProjectsWhere(user);
   if (!readable) return undefined;
   return db
-    .select({ project: projects, regionName: regions.name })
+    .select()
     .from(projects)
-    .leftJoin(regions, eq(projects.regionCode, regions.code))
     .where(and(readable, or(eq(projects.id, idOrFilingNumber), eq(projects.filingNumber, idOrFilingNumber))))
     .get();
 }

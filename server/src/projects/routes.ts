@@ -1,55 +1,45 @@
 import { Hono } from 'hono';
+import { shanghaiDate } from '@anguan/standards';
 import type { AppDeps, AppEnv } from '../deps.js';
-import { PROJECT_STATUSES } from '../db/schema/index.js';
-import { badRequest, notFound } from '../http/errors.js';
+import { notFound } from '../http/errors.js';
 import { requireSession } from '../http/session.js';
-import { findReadableProject, listReadableProjects, type ProjectRow } from './queries.js';
+import { projectFigures } from './figures.js';
+import { projectOverview } from './overview.js';
+import { pageParams, projectFilterParams, timelineFilterParams } from './params.js';
+import { findReadableProject, listReadableProjects } from './queries.js';
+import { loadRegionIndex, toProjectView } from './views.js';
 
-/** A project as the API returns it. */
-export interface ProjectView {
-  id: string;
-  filingNumber: string;
-  name: string;
-  address: string | null;
-  region: { code: string; name: string } | null;
-  constructor: { creditCode: string; name: string };
-  status: ProjectRow['status'];
-  startDate: string | null;
-  expectedCompletionDate: string | null;
-}
+export type { ProjectView } from './views.js';
 
-function toView({ project, regionName }: { project: ProjectRow; regionName: string | null }): ProjectView {
-  return {
-    id: project.id,
-    filingNumber: project.filingNumber,
-    name: project.name,
-    address: project.address,
-    region: project.regionCode ? { code: project.regionCode, name: regionName ?? project.regionCode } : null,
-    constructor: { creditCode: project.constructorCreditCode, name: project.constructorName },
-    status: project.status,
-    startDate: project.startDate,
-    expectedCompletionDate: project.expectedCompletionDate,
-  };
-}
-
-/** /api/projects: the projects the signed-in user may read, by role. */
+/** /api/projects: the projects the signed-in user may read, by role; one project; its overview. */
 export function projectRoutes(deps: AppDeps) {
   const { db } = deps.database;
   return new Hono<AppEnv>()
-    .get('/', (c) => {
+    .get('/', async (c) => {
       const { user } = requireSession(c);
-      const status = c.req.query('status');
-      if (status !== undefined && !PROJECT_STATUSES.some((s) => s === status)) {
-        throw badRequest('invalid_status', '项目状态无效', { field: 'status' });
-      }
-      const rows = listReadableProjects(db, user, { status: status as ProjectRow['status'] | undefined });
-      return c.json({ projects: rows.map(toView) });
+      const filter = projectFilterParams(c);
+      const page = pageParams(c);
+      const [{ rows, total }, regions] = await Promise.all([
+        listReadableProjects(db, user, filter, page),
+        loadRegionIndex(db),
+      ]);
+      const figures = await projectFigures(db, rows, shanghaiDate(deps.now()));
+      const projects = rows.map((row) => ({ ...toProjectView(row, regions), ...figures.get(row.id)! }));
+      return c.json({ projects, total, ...page });
     })
-    .get('/:id', (c) => {
+    .get('/:id', async (c) => {
       const { user } = requireSession(c);
-      const row = findReadableProject(db, user, c.req.param('id'));
+      const row = await findReadableProject(db, user, c.req.param('id'));
       // Another enterprise's project is "not found", not "forbidden": its existence is not ours to reveal.
       if (!row) throw notFound('未找到该项目');
-      return c.json({ project: toView(row) });
+      return c.json({ project: toProjectView(row, await loadRegionIndex(db)) });
+    })
+    .get('/:id/overview', async (c) => {
+      const { user } = requireSession(c);
+      const filter = timelineFilterParams(c);
+      const row = await findReadableProject(db, user, c.req.param('id'));
+      if (!row) throw notFound('未找到该项目');
+      const parts = await projectOverview(db, row, filter, shanghaiDate(deps.now()));
+      return c.json({ project: toProjectView(row, await loadRegionIndex(db)), ...parts });
     });
 }

@@ -117,6 +117,8 @@ export const META_KEYS = Object.freeze({
   rectifier: 'rectifier',
   /** {@link ScoringPolicy}; written once by `createInspection`, absent = `provincial`. */
   scoringPolicy: 'scoringPolicy',
+  /** 标准化月评: the project's own score from its evaluation form, 0–100 with at most one decimal, or null. */
+  selfScore: 'selfScore',
 } as const);
 
 /** A person named on the inspection. */

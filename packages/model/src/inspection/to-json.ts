@@ -13,6 +13,7 @@ import {
   type SheetView,
   type TermView,
 } from './read.js';
+import { readSelfScore } from './self-score.js';
 import type { InspectionMeta, InternalFile, Person, RectificationRequest } from './schema.js';
 
 /**
@@ -33,6 +34,8 @@ export interface InspectionJSON {
   readonly sheets: readonly SheetView[];
   /** Internal-standard files including soft-deleted ones (`deletedAt` set). */
   readonly files: ReadonlyArray<InternalFile & { sha256: string }>;
+  /** 标准化月评's self-score (meta `selfScore`), or null. */
+  readonly selfScore: number | null;
 }
 
 /** Converts an inspection document to {@link InspectionJSON}; malformed entries are skipped (see `validate`). */
@@ -48,6 +51,7 @@ export function inspectionToJSON(doc: Y.Doc, issues?: IssueSink): InspectionJSON
     terms: readTerms(doc, issues),
     sheets: readSheets(doc, issues),
     files: readFiles(doc, { includeDeleted: true }, issues),
+    selfScore: readSelfScore(doc, issues),
   };
 }
 

@@ -9,6 +9,12 @@
  * | `works` | Y.Map | work id (UUID) | {@link DangerousWork} |
  * | `workRecords` | Y.Map | `workId|recordType` | {@link WorkRecord} |
  * | `equipment` | Y.Map | equipment id (UUID) | {@link Equipment} |
+ * | `removedWorks` | Y.Map | work id | {@link WorkTombstone} (schema 2) |
+ *
+ * Removal is a tombstone that wins. A work's value is last-writer-wins per key, so a rename made offline while
+ * another device removed the work would write the value back and resurrect the work with its records gone. The
+ * tombstone lives in its own root, which renames never touch and no writer ever deletes from: once any device
+ * removed a work, every merged state hides it (and its records), whatever was written concurrently.
  */
 
 export const PROJECT_ROOTS = Object.freeze({
@@ -16,7 +22,14 @@ export const PROJECT_ROOTS = Object.freeze({
   works: 'works',
   workRecords: 'workRecords',
   equipment: 'equipment',
+  removedWorks: 'removedWorks',
 } as const);
+
+/** The mark a removed 超危大 work leaves; see the layout note above. */
+export interface WorkTombstone {
+  /** ISO 8601 instant. */
+  readonly removedAt: string;
+}
 
 export const PROJECT_META_KEYS = Object.freeze({
   schemaVersion: 'schemaVersion',

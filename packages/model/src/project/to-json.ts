@@ -35,8 +35,11 @@ export interface ProjectDocJSON {
 /** Converts a project document to JSON (malformed entries skipped, reported to `issues`). */
 export function projectDocToJSON(doc: Y.Doc, issues?: IssueSink): ProjectDocJSON {
   const records = readRoot(doc, PROJECT_ROOTS.workRecords);
+  const removed = readRoot(doc, PROJECT_ROOTS.removedWorks);
   const works: DangerousWorkJSON[] = [];
   readRoot(doc, PROJECT_ROOTS.works).forEach((value, workId) => {
+    // A tombstone wins over whatever a concurrent rename or record wrote back (see schema.ts).
+    if (removed.has(workId)) return;
     const name = isRecord(value) ? str(value, 'name') : null;
     if (!isRecord(value) || name === null) {
       issues?.add(`works.${workId}`, 'malformed_entry', '超危大工程记录无效');

@@ -12,7 +12,10 @@ import {
   type EquipmentType,
   type WorkRecord,
   type WorkRecordType,
+  type WorkTombstone,
 } from './schema.js';
+
+const isRemoved = (doc: Y.Doc, workId: string): boolean => doc.getMap(PROJECT_ROOTS.removedWorks).has(workId);
 
 /** Sets the metadata of the project document (idempotent: every device writes the same values). */
 export function initProjectDoc(doc: Y.Doc, projectId: string, options: WriteOptions = {}): void {
@@ -34,6 +37,7 @@ export function setDangerousWork(
   const category = requireText(work.category, 'category', 100);
   const workId = work.workId ?? newId();
   transact(doc, options, (at) => {
+    check(!isRemoved(doc, workId), 'workId', 'the work was removed');
     const works = doc.getMap<DangerousWork>(PROJECT_ROOTS.works);
     const createdAt = works.get(workId)?.createdAt ?? at;
     works.set(workId, { name, category, createdAt });
@@ -41,8 +45,14 @@ export function setDangerousWork(
   return workId;
 }
 
+/**
+ * Removes a work for good: leaves a tombstone (never cleared, so it wins over concurrent renames and records)
+ * and drops the work's value and records to keep the document small.
+ */
 export function removeDangerousWork(doc: Y.Doc, workId: string, options: WriteOptions = {}): void {
-  transact(doc, options, () => {
+  transact(doc, options, (at) => {
+    const tombstones = doc.getMap<WorkTombstone>(PROJECT_ROOTS.removedWorks);
+    if (!tombstones.has(workId)) tombstones.set(workId, { removedAt: at });
     doc.getMap(PROJECT_ROOTS.works).delete(workId);
     const records = doc.getMap(PROJECT_ROOTS.workRecords);
     for (const type of WORK_RECORD_TYPES) records.delete(`${workId}|${type}`);
@@ -63,7 +73,7 @@ export function setWorkRecord(
   const files = [...new Set(record.files ?? [])];
   check(files.every(isSha256Hex), 'files', 'invalid hashes');
   transact(doc, options, () => {
-    check(doc.getMap(PROJECT_ROOTS.works).has(workId), 'workId', 'unknown work');
+    check(doc.getMap(PROJECT_ROOTS.works).has(workId) && !isRemoved(doc, workId), 'workId', 'unknown work');
     const value: WorkRecord = { date, note: record.note ?? '', conclusion: record.conclusion ?? null, files };
     doc.getMap(PROJECT_ROOTS.workRecords).set(`${workId}|${type}`, value);
   });

@@ -1,4 +1,4 @@
-import { sqliteTable, text, index } from 'drizzle-orm/sqlite-core';
+import { sqliteTable, text, integer, real, index } from 'drizzle-orm/sqlite-core';
 import { enterprises } from './accounts.js';
 
 export const regions = sqliteTable('regions', {
@@ -27,9 +27,30 @@ export const projects = sqliteTable(
     /** YYYY-MM-DD, Asia/Shanghai. */
     startDate: text('start_date'),
     expectedCompletionDate: text('expected_completion_date'),
+    /** 建设单位. */
+    builderName: text('builder_name'),
+    /** 监理单位. */
+    supervisionFirmName: text('supervision_firm_name'),
+    /** 项目经理. */
+    projectManager: text('project_manager'),
+    /** 建筑面积, m². */
+    area: real('area'),
+    /** 合同价, 万元. */
+    contractAmount: real('contract_amount'),
+    /** 结构类型. */
+    structure: text('structure'),
+    /** 特殊项目: inspected more often than the default three times a year. */
+    special: integer('special', { mode: 'boolean' }).notNull().default(false),
+    requiredInspectionsPerYear: integer('required_inspections_per_year').notNull().default(3),
+    /** 竣工备案日期, YYYY-MM-DD; set together with status `completed`. */
+    completionFilingDate: text('completion_filing_date'),
+    registeredAt: integer('registered_at', { mode: 'timestamp_ms' }),
+    registeredByUserId: text('registered_by_user_id'),
   },
   (t) => [
     index('projects_constructor_idx').on(t.constructorCreditCode),
-    index('projects_enterprise_idx').on(t.enterpriseId),
+    // The 项目信息 lists page by (scope, status, 备案号); see bench/src/projects.
+    index('projects_enterprise_idx').on(t.enterpriseId, t.status, t.filingNumber),
+    index('projects_region_idx').on(t.regionCode, t.status, t.filingNumber),
   ],
 );

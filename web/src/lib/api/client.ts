@@ -85,3 +85,22 @@ export async function request<T>(
   if (response.status === 204) return undefined as T;
   return (await response.json()) as T;
 }
+
+/**
+ * Posts a file as the raw request body (the registry imports), with the same error handling as {@link request}.
+ */
+export async function postFile<T>(path: string, file: Blob, contentType: string): Promise<T> {
+  let response: Response;
+  try {
+    response = await fetch(`/api${path}`, {
+      method: 'POST',
+      credentials: 'same-origin',
+      headers: { accept: 'application/json', 'content-type': contentType },
+      body: file,
+    });
+  } catch {
+    throw new ApiError(0, 'network', NETWORK_MESSAGE);
+  }
+  if (!response.ok) throw await parseError(response);
+  return (await response.json()) as T;
+}

@@ -1,16 +1,22 @@
 /** Typed client for the anguan JSON API. */
-export { ApiError, request } from './client';
+export { ApiError, postFile, request } from './client';
 export type { RequestOptions } from './client';
 export * as authApi from './auth';
 export * as membersApi from './members';
 export * as projectsApi from './projects';
+export * as registryApi from './registry';
+export { withQuery } from './query';
 export type {
   ApiErrorBody,
   EnterpriseRef,
   Member,
   MemberRole,
   NewMember,
+  Page,
   Project,
+  ProjectDetail,
+  ProjectListItem,
+  RegionRef,
   ProjectStatus,
   ProjectRef,
   RegistrationInput,
@@ -18,3 +24,5 @@ export type {
   Role,
   User,
 } from './types';
+export type * from './overview-types';
+export type { ImportRowError, ProjectInput, RegionOption } from './registry';

@@ -87,3 +87,42 @@ export interface Project {
   /** YYYY-MM-DD, Asia/Shanghai. */
   expectedCompletionDate: string | null;
 }
+
+/** A region as the registry lists it; `code` is the district (or city) 行政区划码. */
+export interface RegionRef {
+  code: string;
+  name: string;
+}
+
+/** Full project as the projects/registry API returns it (/work/notes/projects-api.md `ProjectView`). */
+export interface ProjectDetail extends Project {
+  region: (RegionRef & { city: RegionRef | null }) | null;
+  builderName: string | null;
+  supervisionFirmName: string | null;
+  projectManager: string | null;
+  /** m². */
+  area: number | null;
+  /** 万元. */
+  contractAmount: number | null;
+  structure: string | null;
+  completionFilingDate: string | null;
+  special: boolean;
+  requiredInspectionsPerYear: number;
+  linked: boolean;
+}
+
+/** A 项目信息 row. */
+export interface ProjectListItem extends ProjectDetail {
+  enterpriseInspections: { thisYear: number; required: number };
+  /** Null until the rectification rows exist (another issue): shown as "—", never as 0. */
+  openRectifications: number | null;
+  monthlyEvaluation: { inspectionId: string; date: string; selfScore: string | null } | null;
+  superDangerousWorkCount: number;
+}
+
+export interface Page<T> {
+  total: number;
+  page: number;
+  pageSize: number;
+  items: T[];
+}

@@ -5,6 +5,7 @@
  * @module
  */
 import { done } from '$lib/idb/idb';
+import { API_CACHE_DATABASE } from '$lib/cache/idb-answer-store';
 import { UNSYNCED_KEY } from './doc-session';
 
 /** y-indexeddb names each database after its document. */
@@ -13,7 +14,7 @@ const OUTBOX_DATABASES = [
   { name: 'anguan-outbox', store: 'registrations', sentField: 'registeredAt' },
   { name: 'anguan-blobs', store: 'blobs', sentField: 'uploadedAt' },
 ] as const;
-const LOCAL_STORAGE_KEYS = ['anguan.projects'];
+const LOCAL_STORAGE_KEYS = ['anguan.projects', 'anguan.monthlyUploads'];
 
 async function databaseNames(): Promise<string[]> {
   const databases = await indexedDB.databases();
@@ -55,10 +56,12 @@ export async function countUnsentWork(): Promise<number> {
   return unsent;
 }
 
-/** Removes every document, outbox entry and cache of anguan from this device. */
+/** Removes every document, outbox entry and cached API answer of anguan from this device. */
 export async function clearDeviceData(): Promise<void> {
   const names = await databaseNames();
-  const ours = names.filter((n) => DOC_DATABASE.test(n) || OUTBOX_DATABASES.some((d) => d.name === n));
+  const ours = names.filter(
+    (n) => DOC_DATABASE.test(n) || n === API_CACHE_DATABASE || OUTBOX_DATABASES.some((d) => d.name === n),
+  );
   await Promise.all(ours.map(deleteDatabase));
   for (const key of LOCAL_STORAGE_KEYS) localStorage.removeItem(key);
 }

@@ -2,7 +2,7 @@ import { resolve } from '$app/paths';
 import type { ResolvedPathname } from '$app/types';
 import type { Role } from '$lib/api';
 
-export type NavIconName = 'projects' | 'inspections' | 'monthly' | 'hazards' | 'stats' | 'alerts' | 'members';
+export type NavIconName = 'registry' | 'projects' | 'inspections' | 'monthly' | 'hazards' | 'stats' | 'alerts' | 'members';
 
 export interface NavItem {
   href: ResolvedPathname;
@@ -23,6 +23,7 @@ const ALL: readonly Role[] = ['enterprise', 'inspector', 'project', 'supervisor'
 /** The navigation of the provincial system (省安管系统), in its order. */
 export const NAV_ITEMS: readonly NavItem[] = [
   { href: resolve('/projects'), label: '项目信息', icon: 'projects', roles: ALL },
+  { href: resolve('/registry'), label: '项目登记', icon: 'registry', roles: ['supervisor'] },
   { href: INSPECTIONS_PATH, label: '企业检查', icon: 'inspections', roles: ['enterprise', 'inspector'] },
   {
     href: resolve('/monthly'),

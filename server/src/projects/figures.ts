@@ -1,0 +1,115 @@
+import { and, count, desc, eq, gte, inArray, isNull, lte } from 'drizzle-orm';
+import type { Db } from '../db/client.js';
+import { dangerousWorks, inspections } from '../db/schema/index.js';
+
+/** Per-project figures of the 项目信息 list (see /work/notes/projects-api.md). */
+export interface ProjectFigures {
+  enterpriseInspections: { thisYear: number; required: number };
+  /**
+   * Always null for now: no table of rectification rows exists yet (the rectification issue adds one). Null says
+   * "unknown", which the list shows as such, rather than a made-up 0.
+   */
+  openRectifications: null;
+  monthlyEvaluation: { inspectionId: string; date: string; selfScore: string | null } | null;
+  superDangerousWorkCount: number;
+}
+
+/** First and last day of a calendar month `YYYY-MM` (inspection dates are Asia/Shanghai calendar days). */
+export function monthRange(month: string): { first: string; last: string } {
+  return { first: `${month}-01`, last: `${month}-31` };
+}
+
+/**
+ * The figures of a page of projects, in three grouped queries (each uses an index on the project id).
+ * `today` is the Asia/Shanghai calendar day; its year and month decide "this year" and "this month".
+ */
+export async function projectFigures(
+  db: Db,
+  page: ReadonlyArray<{ id: string; requiredInspectionsPerYear: number }>,
+  today: string,
+): Promise<Map<string, ProjectFigures>> {
+  const ids = page.map((p) => p.id);
+  const result = new Map<string, ProjectFigures>();
+  if (ids.length === 0) return result;
+  const year = today.slice(0, 4);
+  const [inspectionCounts, monthly, works] = await Promise.all([
+    db
+      .select({ projectId: inspections.projectId, n: count() })
+      .from(inspections)
+      .where(
+        and(
+          inArray(inspections.projectId, ids),
+          eq(inspections.origin, 'enterprise'),
+          gte(inspections.date, `${year}-01-01`),
+          lte(inspections.date, `${year}-12-31`),
+          isNull(inspections.deletedAt),
+        ),
+      )
+      .groupBy(inspections.projectId)
+      .all(),
+    latestMonthlyEvaluations(db, ids, today.slice(0, 7)),
+    db
+      .select({ projectId: dangerousWorks.projectId, n: count() })
+      .from(dangerousWorks)
+      .where(inArray(dangerousWorks.projectId, ids))
+      .groupBy(dangerousWorks.projectId)
+      .all(),
+  ]);
+  const countOf = (rows: Array<{ projectId: string; n: number }>) => new Map(rows.map((r) => [r.projectId, r.n]));
+  const inspected = countOf(inspectionCounts);
+  const workCount = countOf(works);
+  for (const project of page) {
+    const evaluation = monthly.get(project.id);
+    result.set(project.id, {
+      enterpriseInspections: { thisYear: inspected.get(project.id) ?? 0, required: project.requiredInspectionsPerYear },
+      openRectifications: null,
+      monthlyEvaluation: evaluation
+        ? { inspectionId: evaluation.id, date: evaluation.date, selfScore: evaluation.selfScore }
+        : null,
+      superDangerousWorkCount: workCount.get(project.id) ?? 0,
+    });
+  }
+  return result;
+}
+
+export type MonthlyRow = Pick<typeof inspections.$inferSelect, 'id' | 'projectId' | 'date' | 'selfScore' | 'sealedAt'>;
+
+/**
+ * The 标准化月评 that counts for each project in a month (`YYYY-MM`): the newest sealed one (a replaced scan keeps
+ * its history; the latest seal wins). Drafts do not count: the form is only submitted once it is sealed.
+ */
+export async function latestMonthlyEvaluations(
+  db: Db,
+  projectIds: readonly string[] | null,
+  month: string,
+): Promise<Map<string, MonthlyRow & { history: number }>> {
+  const { first, last } = monthRange(month);
+  const rows = await db
+    .select({
+      id: inspections.id,
+      projectId: inspections.projectId,
+      date: inspections.date,
+      selfScore: inspections.selfScore,
+      sealedAt: inspections.sealedAt,
+    })
+    .from(inspections)
+    .where(
+      and(
+        projectIds ? inArray(inspections.projectId, [...projectIds]) : undefined,
+        eq(inspections.origin, 'monthly'),
+        eq(inspections.status, 'completed'),
+        gte(inspections.date, first),
+        lte(inspections.date, last),
+        isNull(inspections.deletedAt),
+      ),
+    )
+    .orderBy(desc(inspections.sealedAt), desc(inspections.id))
+    .all();
+  const latest = new Map<string, MonthlyRow & { history: number }>();
+  for (const row of rows) {
+    const seen = latest.get(row.projectId);
+    if (seen) seen.history++;
+    else latest.set(row.projectId, { ...row, history: 1 });
+  }
+  return latest;
+}

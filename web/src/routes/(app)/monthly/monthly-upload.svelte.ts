@@ -1,0 +1,110 @@
+/**
+ * State of the project department's 标准化月评 page: the form (scans + optional self-score), the uploads made on
+ * this device and their sync state, and the server's history of the project's evaluations.
+ *
+ * @module
+ */
+import { inspectionDocName } from '@anguan/model';
+import { shanghaiDate, shanghaiMonth } from '@anguan/standards';
+import type { ProjectOverview, User } from '$lib/api';
+import { CachedResource } from '$lib/cache/cached-resource.svelte';
+import { networkManager } from '$lib/managers/network-manager.svelte';
+import { toastManager } from '$lib/managers/toast-manager.svelte';
+import { DocSession } from '$lib/sync/doc-session';
+import { outboxManager } from '$lib/sync/outbox-manager.svelte';
+import { handleError } from '$lib/utils/handle-error';
+import { syncServerUrl } from '../inspections/[inspectionId=uuid]/inspection-page.svelte';
+import { createEvaluationOnDevice } from './create-evaluation';
+import { readLocalUploads, writeLocalUploads, type LocalUpload } from './local-uploads';
+import { parseSelfScore } from './self-score';
+
+export class MonthlyUpload {
+  files = $state<File[]>([]);
+  selfScore = $state('');
+  submitting = $state(false);
+  error = $state<string | null>(null);
+  uploads = $state<LocalUpload[]>([]);
+  readonly history = new CachedResource<ProjectOverview>('加载月评记录失败');
+  readonly month = shanghaiMonth(new Date());
+  readonly #sessions = new Map<string, DocSession>();
+
+  constructor(private readonly user: User & { project: NonNullable<User['project']> }) {
+    this.uploads = readLocalUploads(localStorage).filter((u) => u.projectId === user.project.id);
+    for (const upload of this.uploads) if (upload.syncedAt === null) this.#keepSyncing(upload);
+  }
+
+  loadHistory(): Promise<void> {
+    return this.history.load(`/projects/${encodeURIComponent(this.user.project.filingNumber)}/overview`);
+  }
+
+  /** Whether this month already has an evaluation (on the server or from this device). */
+  get doneThisMonth(): boolean {
+    const server = this.history.data?.monthlyEvaluations.some((e) => e.month === this.month) ?? false;
+    return server || this.uploads.some((u) => u.month === this.month);
+  }
+
+  async submit(): Promise<void> {
+    const parsed = parseSelfScore(this.selfScore);
+    if (this.files.length === 0) return void (this.error = '请选择本月月评表的扫描件或照片');
+    if ('error' in parsed) return void (this.error = parsed.error);
+    this.submitting = true;
+    this.error = null;
+    try {
+      const date = shanghaiDate(new Date());
+      const id = await createEvaluationOnDevice(this.user, {
+        projectId: this.user.project.id,
+        date,
+        selfScore: parsed.score,
+        files: this.files,
+      });
+      const upload: LocalUpload = {
+        docName: inspectionDocName(id),
+        inspectionId: id,
+        projectId: this.user.project.id,
+        month: date.slice(0, 7),
+        date,
+        selfScore: parsed.score,
+        fileCount: this.files.length,
+        createdAt: Date.now(),
+        syncedAt: null,
+      };
+      this.#save([upload, ...this.uploads]);
+      this.#keepSyncing(upload);
+      this.files = [];
+      this.selfScore = '';
+      toastManager.success(networkManager.online ? '月评已提交，正在上传' : '已保存到本机，联网后自动上传');
+    } catch (error) {
+      this.error = handleError(error, '提交月评失败') ?? null;
+    } finally {
+      this.submitting = false;
+    }
+  }
+
+  destroy(): void {
+    for (const session of this.#sessions.values()) void session.destroy();
+    this.#sessions.clear();
+  }
+
+  /**
+   * Opens the document's session so its content goes up once registered. It stays open while the page does:
+   * closing right after the handshake could drop the reply that carries the content.
+   */
+  #keepSyncing(upload: LocalUpload): void {
+    const session = new DocSession({ docName: upload.docName, serverUrl: syncServerUrl(window.location), connect: false });
+    this.#sessions.set(upload.docName, session);
+    const unsubscribe = session.subscribe((status) => {
+      if (!status.serverSynced || status.unsyncedChanges) return;
+      unsubscribe();
+      this.#save(this.uploads.map((u) => (u.docName === upload.docName ? { ...u, syncedAt: Date.now() } : u)));
+      toastManager.success(`${upload.month} 月评已上传到服务器`);
+      void this.loadHistory();
+    });
+    void outboxManager.whenRegistered(upload.docName).then(() => session.connect());
+  }
+
+  #save(uploads: LocalUpload[]): void {
+    this.uploads = uploads;
+    const others = readLocalUploads(localStorage).filter((u) => u.projectId !== this.user.project.id);
+    writeLocalUploads(localStorage, [...uploads, ...others]);
+  }
+}

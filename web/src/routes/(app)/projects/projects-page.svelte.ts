@@ -1,0 +1,65 @@
+/**
+ * State of 项目信息: filters, search and paging as one query the server answers page by page, read through the
+ * device cache so the list opens offline with the last answer this device saw.
+ *
+ * @module
+ */
+import { withQuery, type ProjectListItem, type ProjectStatus, type RegionRef } from '$lib/api';
+import { CachedResource } from '$lib/cache/cached-resource.svelte';
+
+export const PAGE_SIZE = 20;
+
+export interface ProjectListAnswer {
+  projects: ProjectListItem[];
+  total: number;
+  page: number;
+  pageSize: number;
+}
+
+export type StatusFilter = ProjectStatus | 'all';
+export type SpecialFilter = 'all' | 'true' | 'false';
+
+export class ProjectsPage {
+  status = $state<StatusFilter>('in_construction');
+  region = $state('');
+  special = $state<SpecialFilter>('all');
+  /** The search the list shows (set on submit, not per keystroke). */
+  query = $state('');
+  page = $state(1);
+  readonly list = new CachedResource<ProjectListAnswer>('加载项目列表失败');
+  /** Every region seen in answers so far, for the region filter (cities and districts). */
+  regions = $state<RegionRef[]>([]);
+
+  /** `/projects?…` for the current filters (also the cache key). */
+  get path(): string {
+    return withQuery('/projects', {
+      status: this.status === 'all' ? undefined : this.status,
+      region: this.region,
+      special: this.special === 'all' ? undefined : this.special,
+      q: this.query.trim(),
+      page: this.page,
+      pageSize: PAGE_SIZE,
+    });
+  }
+
+  async load(): Promise<void> {
+    await this.list.load(this.path);
+    this.#collectRegions(this.list.data?.projects ?? []);
+  }
+
+  /** Changes a filter and goes back to the first page. */
+  setFilter(change: () => void): void {
+    change();
+    this.page = 1;
+  }
+
+  #collectRegions(projects: ProjectListItem[]): void {
+    const known = new Map(this.regions.map((r) => [r.code, r]));
+    for (const { region } of projects) {
+      if (!region) continue;
+      if (region.city) known.set(region.city.code, region.city);
+      known.set(region.code, { code: region.code, name: region.city ? `${region.city.name}${region.name}` : region.name });
+    }
+    if (known.size !== this.regions.length) this.regions = [...known.values()].sort((a, b) => a.code.localeCompare(b.code));
+  }
+}

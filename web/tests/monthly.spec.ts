@@ -1,0 +1,65 @@
+/**
+ * 标准化月评: the enterprise's statistics (未月评 by default, 已月评 with scans) and a project department's upload
+ * made with no network, seen by the enterprise once it synced. Demo province: 江苏安建 and its project 3201002025001.
+ */
+import { expect, test } from './fixtures';
+import { expectNoAxeViolations } from './support/axe';
+import { solidPng } from './support/png';
+import { DEMO_PROJECT, DIRECTOR, signedIn, waitForServiceWorker } from './support/projects';
+
+test('月评统计 lists the in-construction projects without this month’s evaluation by default', async ({ browser }) => {
+  const director = await signedIn(browser, DIRECTOR);
+  await director.goto('/monthly');
+  await expect(director.getByRole('heading', { level: 1, name: '标准化月评统计' })).toBeVisible();
+  await expect(director.getByRole('button', { name: '未月评' })).toHaveAttribute('aria-pressed', 'true');
+  const now = new Date(Date.now() + 8 * 3600_000);
+  await expect(director.getByLabel('年份')).toHaveValue(String(now.getUTCFullYear()));
+  await expect(director.getByLabel('月份')).toHaveValue(String(now.getUTCMonth() + 1));
+  // 江北新区研创园综合楼 is in construction and nobody evaluates it in these specs.
+  await expect(director.getByTestId('monthly-row').filter({ hasText: '3201002025014' })).toBeVisible();
+  await expect(director.getByTestId('monthly-row').filter({ hasText: '3201002023052' })).toHaveCount(0);
+  await expectNoAxeViolations(director);
+});
+
+test('a project department uploads its monthly evaluation offline; the enterprise sees it with its scan after sync', async ({
+  browser,
+}) => {
+  const department = await signedIn(browser, DEMO_PROJECT.filingNumber);
+  await department.goto('/monthly');
+  await expect(department.getByRole('heading', { level: 1, name: '标准化月评' })).toBeVisible();
+  await waitForServiceWorker(department);
+  await expectNoAxeViolations(department);
+
+  await department.context().setOffline(true);
+  await department.getByLabel(/月评表扫描件或照片/).setInputFiles({
+    name: '月评表.png',
+    mimeType: 'image/png',
+    buffer: solidPng(64, 48, [200, 30, 30]),
+  });
+  await department.getByLabel(/自评分/).fill('88.5');
+  await department.getByRole('button', { name: '提交月评' }).click();
+  await expect(department.getByText('已保存到本机，联网后自动上传')).toBeVisible();
+  const upload = department.getByTestId('local-upload').first();
+  await expect(upload.getByTestId('upload-state')).toHaveText('待上传');
+
+  await department.context().setOffline(false);
+  await expect(upload.getByTestId('upload-state')).toHaveText('已上传', { timeout: 20_000 });
+
+  const director = await signedIn(browser, DIRECTOR);
+  await director.goto('/monthly');
+  await director.getByRole('button', { name: '已月评' }).click();
+  const row = director.getByTestId('monthly-row').filter({ hasText: DEMO_PROJECT.filingNumber });
+  // The server materializes the document shortly after it synced.
+  await expect(async () => {
+    await director.getByRole('button', { name: '未月评' }).click();
+    await director.getByRole('button', { name: '已月评' }).click();
+    await expect(row).toContainText('88.5', { timeout: 2_000 });
+  }).toPass({ timeout: 30_000 });
+  await expectNoAxeViolations(director);
+  await row.getByRole('button', { name: /查看扫描件/ }).click();
+  const viewer = director.getByTestId('scan-viewer');
+  await expect(viewer.getByRole('img')).toBeVisible();
+  await expect
+    .poll(() => viewer.getByRole('img').evaluate((img: HTMLImageElement) => img.naturalWidth))
+    .toBe(64);
+});
