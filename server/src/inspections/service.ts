@@ -84,7 +84,7 @@ export interface MaterializationErrorView {
 
 export interface ReadableInspection {
   doc: DocumentRow;
-  project: ProjectRow;
+  project: DocumentProject;
   row: InspectionRecord | undefined;
 }
 
