@@ -8,6 +8,8 @@ import { memberRoutes } from './members/routes.js';
 import { projectRoutes } from './projects/routes.js';
 import { documentRoutes } from './documents/routes.js';
 import { blobRoutes } from './blobs/routes.js';
+import { rectificationRoutes } from './rectifications/routes.js';
+import { notificationRoutes } from './notifications/routes.js';
 import { syncRoutes } from './sync/upgrade.js';
 import { webStaticRoutes } from './web-static/routes.js';
 
@@ -29,6 +31,8 @@ export function createApp(deps: ServerDeps) {
     .route('/projects', projectRoutes(deps))
     .route('/documents', documentRoutes(deps))
     .route('/blobs', blobRoutes(deps))
+    .route('/rectifications', rectificationRoutes(deps)) // rectify (issue 9)
+    .route('/notifications', notificationRoutes(deps)) // rectify (issue 9)
     .all('*', () => {
       throw notFound('接口不存在');
     });

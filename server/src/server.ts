@@ -7,7 +7,8 @@ import { openDatabase } from './db/client.js';
 import { createApp } from './app.js';
 import type { ServerDeps } from './deps.js';
 import { BlobStore } from './blobs/store.js';
-import { noopMaterializer, type Materializer } from './materializer/materializer.js';
+import type { Materializer } from './materializer/materializer.js';
+import { RectificationMaterializer } from './rectifications/materializer.js';
 import { materializeDocument } from './materializer/pipeline.js';
 import { MaterializeScheduler, type SchedulerOptions } from './materializer/scheduler.js';
 import type { SyncOptions } from './sync/options.js';
@@ -27,7 +28,7 @@ export interface RunningServer {
 export interface StartOptions {
   /** The clock; default `new Date()`. */
   now?: () => Date;
-  /** Receives settled documents' JSON; default {@link noopMaterializer}. */
+  /** Receives settled documents' JSON; default the rectification materializer (other kinds: nothing yet). */
   materializer?: Materializer;
   /** Sync tunables (timings, limits, log); default `defaultSyncOptions`. */
   sync?: Partial<SyncOptions>;
@@ -41,7 +42,8 @@ export async function startServer(config: Config, options: StartOptions = {}): P
   const now = options.now ?? (() => new Date());
   const sync = new SyncService(new SqliteUpdateLog(database.sqlite), now, options.sync);
   const checkpointer = startWalCheckpointer(database.sqlite, config.dataDir, (line) => sync.logLine(line));
-  const materializer = options.materializer ?? noopMaterializer;
+  // rectify (issue 9): the rectification kind's materializer; a per-kind composition takes it as its `rectification`.
+  const materializer = options.materializer ?? new RectificationMaterializer({ db: database.db, sync, now });
   const materializeScheduler = new MaterializeScheduler(
     materializeDocument({ db: database.db, sync, materializer }),
     options.scheduler,

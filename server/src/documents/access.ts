@@ -103,3 +103,41 @@ export function maySealDocument(user: AccessUser, doc: AccessDoc, project: Acces
   if (doc.kind !== 'inspection' || doc.sealedAt !== null || user.role === 'inspector') return false;
   return documentAccess(user, doc, project) === 'write';
 }
+
+// rectify (issue 9): who replies to, reviews and deletes what. Kept with the rules above so one file decides access.
+
+/** Whether the user may reply (整改回复) to a rectification: the project department of its project, only. */
+export function mayReplyRectification(user: AccessUser, doc: AccessDoc, project: AccessProject): boolean {
+  return doc.kind === 'rectification' && partyOf(user, project) === 'project';
+}
+
+/**
+ * Whether the user may review (复查: 通过 / 退回) a rectification: the side that ran the inspection — the enterprise
+ * account and its inspectors for enterprise inspections, the supervisor of the region for spot checks, and the
+ * project department itself for its self-inspections and monthly evaluations (its safety officer checks the
+ * work teams' rectification; nobody else ran those inspections). Reminding (督促) follows the same rule.
+ */
+export function mayReviewRectification(user: AccessUser, doc: AccessDoc, project: AccessProject): boolean {
+  const party = partyOf(user, project);
+  return (
+    doc.kind === 'rectification' &&
+    party !== null &&
+    doc.origin !== null &&
+    ORIGIN_OWNER[doc.origin] === party
+  );
+}
+
+/**
+ * Whether the user may soft-delete an internal-standard inspection record (or one of its files): the side that
+ * ran it with the sealing right — the enterprise account (not its inspectors) for enterprise inspections, the
+ * project department for its own, the supervisor for spot checks. Other methods are never deleted: their sheets
+ * and scores feed the evaluation.
+ */
+export function mayDeleteInspection(
+  user: AccessUser,
+  doc: AccessDoc & { readonly method: string | null },
+  project: AccessProject,
+): boolean {
+  if (doc.kind !== 'inspection' || doc.method !== 'internal' || user.role === 'inspector') return false;
+  return doc.origin !== null && partyOf(user, project) === ORIGIN_OWNER[doc.origin];
+}

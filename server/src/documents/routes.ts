@@ -48,7 +48,7 @@ export function documentRoutes(deps: ServerDeps) {
       const { user } = requireSession(c);
       const body = await readJsonObject(c);
       const stateVector = typeof body.stateVector === 'string' ? decodeBase64(body.stateVector) : undefined;
-      return c.json({ document: sealDocument(deps, user, c.req.param('name'), { stateVector }) });
+      return c.json({ document: await sealDocument(deps, user, c.req.param('name'), { stateVector }) });
     });
 }
 

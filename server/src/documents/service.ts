@@ -13,6 +13,7 @@ import {
 import type { ServerDeps } from '../deps.js';
 import type { SessionUser } from '../auth/sessions.js';
 import { AppError, badRequest, conflict, forbidden, notFound } from '../http/errors.js';
+import { openRectificationForSealedInspection } from '../rectifications/open.js';
 import { documentAccess, mayCreateDocument, maySealDocument, partyOf, type Access } from './access.js';
 import {
   findDocument,
@@ -172,14 +173,15 @@ export function authorizeDocument(
 /**
  * Seals an inspection (立即生成 / 保存汇总): checks it is ready (and, when the client sends its state vector, that
  * the server has everything the client has), records the hash of the final stored state, and from then on the
- * sync layer refuses every update (4423). Synchronous from check to mark, so no update can slip in between.
+ * sync layer refuses every update (4423). Synchronous from check to mark, so no update can slip in between. Then,
+ * when the inspection requires it, opens its rectification (issue 9).
  */
-export function sealDocument(
+export async function sealDocument(
   deps: ServerDeps,
   user: SessionUser,
   name: string,
   options: { stateVector?: Uint8Array } = {},
-): DocumentView {
+): Promise<DocumentView> {
   const { doc, project } = authorizeDocument(deps, user, name);
   if (doc.sealedAt) throw conflict('already_sealed', '该检查已生成检查单，不能重复生成');
   if (!maySealDocument(user, doc, project)) throw forbidden('没有权限生成该检查单');
@@ -198,6 +200,7 @@ export function sealDocument(
   setSealed(deps.database.db, name, sealed);
   deps.sync.markSealed(name);
   deps.materializeScheduler.schedule(name);
+  await openRectificationForSealedInspection(deps, user, { ...doc, ...sealed }); // rectify (issue 9)
   return toView({ ...doc, ...sealed }, 'read');
 }
 

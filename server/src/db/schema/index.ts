@@ -3,3 +3,4 @@ export * from './projects.js';
 export * from './documents.js';
 export * from './blobs.js';
 export * from './inspections.js';
+export * from './rectifications.js';
