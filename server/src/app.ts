@@ -10,6 +10,7 @@ import { documentRoutes } from './documents/routes.js';
 import { blobRoutes } from './blobs/routes.js';
 import { rectificationRoutes } from './rectifications/routes.js';
 import { notificationRoutes } from './notifications/routes.js';
+import { inspectionSheetRoutes, verifyRoutes } from './inspection-sheets/routes.js';
 import { syncRoutes } from './sync/upgrade.js';
 import { webStaticRoutes } from './web-static/routes.js';
 
@@ -33,6 +34,8 @@ export function createApp(deps: ServerDeps) {
     .route('/blobs', blobRoutes(deps))
     .route('/rectifications', rectificationRoutes(deps)) // rectify (issue 9)
     .route('/notifications', notificationRoutes(deps)) // rectify (issue 9)
+    .route('/inspections', inspectionSheetRoutes(deps)) // rectify (issue 9): sheet, sheet.xlsx, soft delete
+    .route('/verify', verifyRoutes(deps)) // rectify (issue 9)
     .all('*', () => {
       throw notFound('接口不存在');
     });

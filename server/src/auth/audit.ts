@@ -15,7 +15,10 @@ export type AuditEvent =
   | 'member.created'
   | 'member.disabled'
   | 'member.enabled'
-  | 'member.password_reset';
+  | 'member.password_reset'
+  // rectify (issue 9): soft deletions of internal-standard inspection records and files.
+  | 'inspection.deleted'
+  | 'inspection.file_deleted';
 
 export interface AuditEntry {
   event: AuditEvent;

@@ -4,3 +4,4 @@ export * from './documents.js';
 export * from './blobs.js';
 export * from './inspections.js';
 export * from './rectifications.js';
+export * from './inspection-deletions.js';
