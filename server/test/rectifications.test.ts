@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { addReview, rectificationToJSON, setReply } from '@anguan/model';
+import { CLOSE_CODES, addReview, rectificationToJSON, setReply } from '@anguan/model';
 import {
   api,
   connectPeer,
@@ -134,6 +134,44 @@ describe('who sees a rectification', () => {
     expect([supervisor.mayReply, supervisor.mayReview]).toEqual([false, false]);
     const inspector = (await getRectification(world.inspector, id)).json.rectification;
     expect([inspector.mayReply, inspector.mayReview]).toEqual([false, true]);
+  });
+});
+
+describe('who writes what in a rectification document', () => {
+  /** Writes on a fresh connection and resolves with the close code the server answers. */
+  async function closeCodeOfWrite(id: string, user: TestUser, write: (peer: TestPeer) => void) {
+    const peer = await peerOn(id, user);
+    const closed = new Promise<number>((resolve) =>
+      peer.provider.once('connection-close', (event) => resolve(event!.code)),
+    );
+    write(peer);
+    return closed;
+  }
+
+  it('closes (4409) a project department writing a review and an enterprise writing a reply, storing neither', async () => {
+    const { id } = await sealInspection(server, world, { rectification: REQUEST });
+    const replyId = await reply(id, '已整改');
+    await rowShows(id, { state: 'replied' });
+    const selfReview = (peer: TestPeer) =>
+      addReview(peer.doc, {
+        replyId,
+        reviewerUserId: world.department.id,
+        reviewerName: '项目部',
+        verdict: 'accepted',
+      });
+    expect(await closeCodeOfWrite(id, world.department, selfReview)).toBe(CLOSE_CODES.readOnly);
+    const forgedReply = (peer: TestPeer) =>
+      setReply(peer.doc, { authorUserId: world.department.id, authorName: '项目部', text: '代为回复' });
+    expect(await closeCodeOfWrite(id, world.director, forgedReply)).toBe(CLOSE_CODES.readOnly);
+    const stored = server.deps.sync.withDoc(`rectification:${id}`, (doc) => rectificationToJSON(doc));
+    expect([stored.replies.map((r) => r.text), stored.reviews]).toEqual([['已整改'], []]);
+    expect((await getRectification(world.director, id)).json.rectification.state).toBe('replied');
+  });
+
+  it('lets the project department both reply and review the rectification of its own self-inspection', async () => {
+    const { id } = await sealInspection(server, world, { origin: 'self', rectification: REQUEST });
+    await review(id, await reply(id, '班组已整改'), 'accepted', world.department);
+    await rowShows(id, { state: 'passed', origin: 'self' }, world.department);
   });
 });
 

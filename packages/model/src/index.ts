@@ -140,6 +140,7 @@ export type { ChangeListener } from './inspection/observe.js';
 
 // Rectification
 export {
+  RECTIFICATION_ROOTS,
   RECTIFICATION_STATUSES,
   RECTIFICATION_STATUS_LABELS,
   REVIEW_VERDICTS,

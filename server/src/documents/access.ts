@@ -1,4 +1,4 @@
-import type { InspectionOrigin } from '@anguan/model';
+import { RECTIFICATION_ROOTS, type InspectionOrigin } from '@anguan/model';
 import type { Role } from '../db/schema/index.js';
 import { regionCovers } from '../projects/regions.js';
 
@@ -140,4 +140,23 @@ export function mayDeleteInspection(
 ): boolean {
   if (doc.kind !== 'inspection' || doc.method !== 'internal' || user.role === 'inspector') return false;
   return doc.origin !== null && partyOf(user, project) === ORIGIN_OWNER[doc.origin];
+}
+
+/**
+ * The root types a connection may write in a document whose parts belong to different sides, or undefined when the
+ * whole document is one side's (then `documentAccess` alone decides). In a rectification the project department
+ * writes `replies`, the inspecting side `reviews` (both, for a project department reviewing its own
+ * self-inspection); `meta` stays open to both, since a rectification a client registered before sealing is
+ * created by that client, and the server decides nothing from it.
+ */
+export function writableRootsOf(
+  user: AccessUser,
+  doc: AccessDoc,
+  project: AccessProject,
+): readonly string[] | undefined {
+  if (doc.kind !== 'rectification') return undefined;
+  const roots: string[] = [RECTIFICATION_ROOTS.meta];
+  if (mayReplyRectification(user, doc, project)) roots.push(RECTIFICATION_ROOTS.replies);
+  if (mayReviewRectification(user, doc, project)) roots.push(RECTIFICATION_ROOTS.reviews);
+  return roots;
 }

@@ -5,6 +5,7 @@ import {
   mayDeleteInspection,
   mayReplyRectification,
   mayReviewRectification,
+  writableRootsOf,
   type AccessProject,
   type AccessUser,
 } from './access.js';
@@ -58,12 +59,15 @@ describe('rectification and deletion rights', () => {
           mayReplyRectification(USERS[who], doc, project),
           mayReviewRectification(USERS[who], doc, project),
           documentAccess(USERS[who], doc, project) !== 'none',
+          writableRootsOf(USERS[who], doc, project),
         ];
+        const reviews = REVIEWERS[origin].includes(who);
         expect([who, ...rights]).toEqual([
           who,
           who === 'department',
-          REVIEWERS[origin].includes(who),
+          reviews,
           READERS.includes(who),
+          ['meta', ...(who === 'department' ? ['replies'] : []), ...(reviews ? ['reviews'] : [])],
         ]);
       }
     });
@@ -85,5 +89,6 @@ describe('rectification and deletion rights', () => {
     const inspection = { kind: 'inspection', origin: 'self', sealedAt: null } as const;
     expect(mayReplyRectification(USERS.department, inspection, project)).toBe(false);
     expect(mayReviewRectification(USERS.department, inspection, project)).toBe(false);
+    expect(writableRootsOf(USERS.department, inspection, project)).toBeUndefined();
   });
 });
