@@ -72,6 +72,9 @@ describe('opening a rectification on sealing', () => {
       mayReply: true,
       mayReview: false,
     });
+    expect(res.json.rectification.findings).toEqual([
+      expect.objectContaining({ kind: 'deduction', item: expect.any(String), points: expect.any(Number) }),
+    ]);
     const doc = await api(server.url, world.department, 'GET', `/api/documents/rectification:${id}`);
     expect(doc.json.document).toMatchObject({ kind: 'rectification', origin: 'enterprise', access: 'write' });
     const peer = await peerOn(id, world.department);

@@ -2,6 +2,7 @@ import {
   INSPECTION_METHOD_LABELS,
   INSPECTION_ORIGIN_LABELS,
   RECTIFICATION_STATUS_LABELS,
+  inspectionDocName,
   inspectionToJSON,
   type InspectionMethod,
   type InspectionOrigin,
@@ -48,6 +49,16 @@ export interface InspectionSheet {
   verifyPath: string;
 }
 
+/** The findings of an inspection as its sheet shows them: soft-deleted files left out. */
+export async function visibleFindings(
+  deps: Pick<ServerDeps, 'database' | 'sync'>,
+  inspectionId: string,
+  json = deps.sync.withDoc(inspectionDocName(inspectionId), (ydoc) => inspectionToJSON(ydoc)),
+): Promise<SheetFinding[]> {
+  const deletedFiles = await deletedFileHashes(deps.database.db, inspectionId);
+  return findingsOf(json).filter((f) => f.kind !== 'file' || !deletedFiles.has(f.sha256));
+}
+
 /** The 检查单 of a sealed inspection the user may read; 404 when unknown/unreadable/deleted, 409 while a draft. */
 export async function buildSheet(deps: ServerDeps, user: SessionUser, id: string): Promise<InspectionSheet> {
   const { doc, project, row } = await readableInspection(deps, user, id);
@@ -55,8 +66,7 @@ export async function buildSheet(deps: ServerDeps, user: SessionUser, id: string
     throw conflict('not_sealed', '该检查尚未生成检查单');
   }
   const json = deps.sync.withDoc(doc.name, (ydoc) => inspectionToJSON(ydoc));
-  const deletedFiles = await deletedFileHashes(deps.database.db, doc.id);
-  const findings = findingsOf(json).filter((f) => f.kind !== 'file' || !deletedFiles.has(f.sha256));
+  const findings = await visibleFindings(deps, doc.id, json);
   const rectification = json.rectification.required
     ? await findRectification(deps.database.db, doc.id)
     : undefined;
