@@ -9,6 +9,9 @@ import { projectRoutes } from './projects/routes.js';
 import { documentRoutes } from './documents/routes.js';
 import { blobRoutes } from './blobs/routes.js';
 import { enterpriseSettingsRoutes, inspectionRoutes } from './inspections/routes.js';
+import { rectificationRoutes } from './rectifications/routes.js';
+import { notificationRoutes } from './notifications/routes.js';
+import { inspectionSheetRoutes, verifyRoutes } from './inspection-sheets/routes.js';
 import { syncRoutes } from './sync/upgrade.js';
 import { webStaticRoutes } from './web-static/routes.js';
 import { registryRoutes, REGISTRY_UPLOAD_PATHS } from './registry/routes.js';
@@ -38,6 +41,10 @@ export function createApp(deps: ServerDeps) {
     .route('/blobs', blobRoutes(deps))
     .route('/inspections', inspectionRoutes(deps))
     .route('/enterprise', enterpriseSettingsRoutes(deps))
+    .route('/rectifications', rectificationRoutes(deps)) // rectify (issue 9)
+    .route('/notifications', notificationRoutes(deps)) // rectify (issue 9)
+    .route('/inspections', inspectionSheetRoutes(deps)) // rectify (issue 9): sheet, sheet.xlsx, soft delete
+    .route('/verify', verifyRoutes(deps)) // rectify (issue 9)
     .all('*', () => {
       throw notFound('接口不存在');
     });

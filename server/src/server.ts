@@ -11,6 +11,7 @@ import type { Materializer } from './materializer/materializer.js';
 import { materializersByKind } from './materializer/by-kind.js';
 import { inspectionMaterializer } from './inspections/service.js';
 import { inspectionsNeedingMaterialization } from './inspections/queries.js';
+import { RectificationMaterializer } from './rectifications/materializer.js';
 import { materializeDocument } from './materializer/pipeline.js';
 import { MaterializeScheduler, type SchedulerOptions } from './materializer/scheduler.js';
 import type { SyncOptions } from './sync/options.js';
@@ -50,6 +51,7 @@ export async function startServer(config: Config, options: StartOptions = {}): P
     materializersByKind({
       inspection: inspectionMaterializer({ db: database.db, now }),
       project: projectMaterializer(database.db),
+      rectification: new RectificationMaterializer({ db: database.db, sync, now }),
     });
   const materializeScheduler = new MaterializeScheduler(
     materializeDocument({ db: database.db, sync, materializer }),

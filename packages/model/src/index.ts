@@ -149,11 +149,18 @@ export { observeInspection, observeSheet, observeTerms } from './inspection/obse
 export type { ChangeListener } from './inspection/observe.js';
 
 // Rectification
-export { RECTIFICATION_STATUSES, REVIEW_VERDICTS, RECTIFICATION_LIMITS } from './rectification/schema.js';
+export {
+  RECTIFICATION_ROOTS,
+  RECTIFICATION_STATUSES,
+  RECTIFICATION_STATUS_LABELS,
+  REVIEW_VERDICTS,
+  RECTIFICATION_LIMITS,
+} from './rectification/schema.js';
 export type { Reply, Review, ReviewVerdict, RectificationStatus } from './rectification/schema.js';
 export { RECTIFICATION_MIGRATIONS, RECTIFICATION_SCHEMA_VERSION } from './rectification/migrations.js';
 export { createRectification, setReply, addReview } from './rectification/write.js';
-export { rectificationToJSON, rectificationStatus, rectificationBlobRefs } from './rectification/to-json.js';
+export { rectificationToJSON, rectificationBlobRefs } from './rectification/to-json.js';
+export { rectificationStatus, currentReply, reviewsOf } from './rectification/status.js';
 export type { RectificationJSON } from './rectification/to-json.js';
 export { validateRectification } from './rectification/validate.js';
 

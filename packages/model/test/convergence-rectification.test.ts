@@ -53,12 +53,15 @@ function randomEdit(doc: Y.Doc, r: RandomSource, step: number): void {
       ),
     // Review ids from the seed keep a replayed run identical, down to the order of reviews that share a
     // timestamp (ties sort by id).
+    // A reviewer answers the reply it sees: usually the current one, sometimes an older one (a stale screen).
     () =>
+      reply &&
       r.chance(0.5) &&
       addReview(
         doc,
         {
           reviewId: r.uuid(),
+          replyId: r.chance(0.7) ? (rectificationToJSON(doc).currentReplyId ?? reply.replyId) : reply.replyId,
           ...r.pick(REVIEWERS),
           verdict: r.chance(0.6) ? 'rejected' : 'accepted',
           note: r.pick(NOTES),
@@ -100,16 +103,57 @@ describe('convergence of rectification documents', () => {
   it('keeps replies written offline on two devices, and reviews from two offline inspectors', () => {
     const [a, b, reconnect] = offlinePair();
     setReply(a, { ...AUTHORS[0]!, text: '已整改' }, { now: at('2026-03-16T08:00:00Z') });
-    setReply(b, { ...AUTHORS[1]!, text: '已补齐交底记录' }, { now: at('2026-03-16T09:00:00Z') });
+    const later = setReply(
+      b,
+      { ...AUTHORS[1]!, text: '已补齐交底记录' },
+      { now: at('2026-03-16T09:00:00Z') },
+    );
     reconnect();
-    addReview(a, { ...REVIEWERS[0]!, verdict: 'rejected' }, { now: at('2026-03-17T08:00:00Z') });
-    addReview(b, { ...REVIEWERS[1]!, verdict: 'accepted' }, { now: at('2026-03-17T09:00:00Z') });
+    const review = { replyId: later };
+    addReview(a, { ...review, ...REVIEWERS[0]!, verdict: 'rejected' }, { now: at('2026-03-17T08:00:00Z') });
+    addReview(b, { ...review, ...REVIEWERS[1]!, verdict: 'accepted' }, { now: at('2026-03-17T09:00:00Z') });
     reconnect();
     const json = rectificationToJSON(a);
     expect(rectificationToJSON(b)).toEqual(json);
     expect(json.replies.map((reply) => reply.text)).toEqual(['已整改', '已补齐交底记录']);
     expect(json.reviews.map((review) => review.verdict)).toEqual(['rejected', 'accepted']);
-    expect(json.status).toBe('accepted'); // the later review decides
+    expect(json.status).toBe('passed'); // the later review of the current reply decides
+  });
+
+  it('keeps a reply written offline at the instant of a concurrent review open on both devices', () => {
+    const [a, b, reconnect] = offlinePair();
+    const first = setReply(a, { ...AUTHORS[0]!, text: '已整改' }, { now: at('2026-03-16T08:00:00Z') });
+    reconnect();
+    const instant = { now: at('2026-03-17T08:00:00Z') };
+    addReview(a, { replyId: first, ...REVIEWERS[0]!, verdict: 'accepted' }, instant);
+    setReply(b, { ...AUTHORS[1]!, text: '已补齐交底记录' }, instant);
+    reconnect();
+    const json = rectificationToJSON(a);
+    expect(rectificationToJSON(b)).toEqual(json);
+    // The review answered the reply it saw; the newer reply still waits for its own review.
+    expect(json.status).toBe('replied');
+    expect(json.currentReplyId).not.toBe(first);
+  });
+
+  it('returns a reply on both devices when the review and a rewrite of an older reply cross', () => {
+    const [a, b, reconnect] = offlinePair();
+    const first = setReply(a, { ...AUTHORS[0]!, text: '已整改' }, { now: at('2026-03-16T08:00:00Z') });
+    const second = setReply(a, { ...AUTHORS[0]!, text: '再次整改' }, { now: at('2026-03-16T09:00:00Z') });
+    reconnect();
+    addReview(
+      a,
+      { replyId: second, ...REVIEWERS[0]!, verdict: 'rejected' },
+      { now: at('2026-03-17T08:00:00Z') },
+    );
+    addReview(
+      b,
+      { replyId: first, ...REVIEWERS[1]!, verdict: 'accepted' },
+      { now: at('2026-03-17T09:00:00Z') },
+    );
+    reconnect();
+    // A later acceptance of an older reply does not close the newer, returned one.
+    expect(rectificationToJSON(a).status).toBe('returned');
+    expect(rectificationToJSON(b)).toEqual(rectificationToJSON(a));
   });
 
   it('ends with one of two concurrent versions of the same reply on both devices', () => {

@@ -19,7 +19,10 @@ export type AuditEvent =
   | 'member.password_issued'
   | 'projects.registered'
   | 'projects.completed'
-  | 'rectification.ordered';
+  | 'rectification.ordered'
+  // rectify (issue 9): soft deletions of internal-standard inspection records and files.
+  | 'inspection.deleted'
+  | 'inspection.file_deleted';
 
 export interface AuditEntry {
   event: AuditEvent;

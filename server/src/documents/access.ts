@@ -1,4 +1,4 @@
-import type { InspectionOrigin } from '@anguan/model';
+import { RECTIFICATION_ROOTS, type InspectionOrigin } from '@anguan/model';
 import type { Role } from '../db/schema/index.js';
 import { regionCovers } from '../projects/regions.js';
 
@@ -108,4 +108,61 @@ export function maySealDocument(
   if (doc.kind !== 'inspection' || doc.sealedAt !== null) return false;
   if (documentAccess(user, doc, project) !== 'write') return false;
   return user.role !== 'inspector' || inspectorUserIds.includes(user.id);
+}
+
+// rectify (issue 9): who replies to, reviews and deletes what. Kept with the rules above so one file decides access.
+
+/** Whether the user may reply (整改回复) to a rectification: the project department of its project, only. */
+export function mayReplyRectification(user: AccessUser, doc: AccessDoc, project: AccessProject): boolean {
+  return doc.kind === 'rectification' && partyOf(user, project) === 'project';
+}
+
+/**
+ * Whether the user may review (复查: 通过 / 退回) a rectification: the side that ran the inspection — the enterprise
+ * account and its inspectors for enterprise inspections, the supervisor of the region for spot checks, and the
+ * project department itself for its self-inspections and monthly evaluations (its safety officer checks the
+ * work teams' rectification; nobody else ran those inspections). Reminding (督促) follows the same rule.
+ */
+export function mayReviewRectification(user: AccessUser, doc: AccessDoc, project: AccessProject): boolean {
+  const party = partyOf(user, project);
+  return (
+    doc.kind === 'rectification' &&
+    party !== null &&
+    doc.origin !== null &&
+    ORIGIN_OWNER[doc.origin] === party
+  );
+}
+
+/**
+ * Whether the user may soft-delete an internal-standard inspection record (or one of its files): the side that
+ * ran it with the sealing right — the enterprise account (not its inspectors) for enterprise inspections, the
+ * project department for its own, the supervisor for spot checks. Other methods are never deleted: their sheets
+ * and scores feed the evaluation.
+ */
+export function mayDeleteInspection(
+  user: AccessUser,
+  doc: AccessDoc & { readonly method: string | null },
+  project: AccessProject,
+): boolean {
+  if (doc.kind !== 'inspection' || doc.method !== 'internal' || user.role === 'inspector') return false;
+  return doc.origin !== null && partyOf(user, project) === ORIGIN_OWNER[doc.origin];
+}
+
+/**
+ * The root types a connection may write in a document whose parts belong to different sides, or undefined when the
+ * whole document is one side's (then `documentAccess` alone decides). In a rectification the project department
+ * writes `replies`, the inspecting side `reviews` (both, for a project department reviewing its own
+ * self-inspection); `meta` stays open to both, since a rectification a client registered before sealing is
+ * created by that client, and the server decides nothing from it.
+ */
+export function writableRootsOf(
+  user: AccessUser,
+  doc: AccessDoc,
+  project: AccessProject,
+): readonly string[] | undefined {
+  if (doc.kind !== 'rectification') return undefined;
+  const roots: string[] = [RECTIFICATION_ROOTS.meta];
+  if (mayReplyRectification(user, doc, project)) roots.push(RECTIFICATION_ROOTS.replies);
+  if (mayReviewRectification(user, doc, project)) roots.push(RECTIFICATION_ROOTS.reviews);
+  return roots;
 }

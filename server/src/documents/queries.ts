@@ -1,7 +1,7 @@
-import { and, asc, eq } from 'drizzle-orm';
+import { and, asc, eq, isNull } from 'drizzle-orm';
 import type Database from 'better-sqlite3';
 import type { Database_, Db } from '../db/client.js';
-import { documents, projects } from '../db/schema/index.js';
+import { documents, inspections, projects } from '../db/schema/index.js';
 
 export type DocumentRow = typeof documents.$inferSelect;
 export type ProjectRow = typeof projects.$inferSelect;
@@ -118,16 +118,19 @@ export function findProject(db: Db, projectId: string): ProjectRow | undefined {
   return db.select().from(projects).where(eq(projects.id, projectId)).get();
 }
 
+/** A project's documents, leaving out soft-deleted inspections and their rectifications (rectify, issue 9). */
 export function listProjectDocuments(db: Db, projectId: string, kind?: DocumentRow['kind']): DocumentRow[] {
   const where = kind
     ? and(eq(documents.projectId, projectId), eq(documents.kind, kind))
     : eq(documents.projectId, projectId);
   return db
-    .select()
+    .select({ document: documents })
     .from(documents)
-    .where(where)
+    .leftJoin(inspections, eq(inspections.id, documents.id)) // an inspection and its rectification share the id
+    .where(and(where, isNull(inspections.deletedAt)))
     .orderBy(asc(documents.createdAt), asc(documents.name))
-    .all();
+    .all()
+    .map((row) => row.document);
 }
 
 export function insertDocument(db: Db, row: typeof documents.$inferInsert): void {

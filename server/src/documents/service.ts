@@ -12,6 +12,7 @@ import {
 import type { ServerDeps } from '../deps.js';
 import type { SessionUser } from '../auth/sessions.js';
 import { AppError, badRequest, conflict, forbidden, notFound } from '../http/errors.js';
+import { openRectificationForSealedInspection } from '../rectifications/open.js';
 import { documentAccess, mayCreateDocument, maySealDocument, partyOf, type Access } from './access.js';
 import { assertSealable } from '../inspections/seal-check.js';
 import { registryFacts } from '../inspections/service.js';
@@ -175,7 +176,8 @@ export function authorizeDocument(
  * inspectors may), that the server has everything the client has (when it sends its state vector), that it is
  * ready (评语, every sheet saved or 缺项, …) and that the engine scores it; records the hash of the final stored
  * state, and from then on the sync layer refuses every update (4423). Synchronous from check to mark, so no update
- * can slip in between. Answers after the final materialization ran, so the inspection reads `completed`.
+ * can slip in between. Answers after the final materialization ran, so the inspection reads `completed`;
+ * then, when the inspection requires it, opens its rectification.
  */
 export async function sealDocument(
   deps: ServerDeps,
@@ -203,6 +205,7 @@ export async function sealDocument(
   setSealed(deps.database.db, name, sealed);
   deps.sync.markSealed(name);
   await deps.materializeScheduler.runNow(name);
+  await openRectificationForSealedInspection(deps, user, { ...doc, ...sealed }); // rectify (issue 9)
   return toView({ ...doc, ...sealed }, 'read');
 }
 

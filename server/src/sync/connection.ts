@@ -12,6 +12,11 @@ export interface ConnectionContext {
   readonly docName: string;
   /** True when the user may only read this document: any new content is refused (close 4409). */
   readonly readOnly: boolean;
+  /**
+   * rectify (issue 9): when set, the only root types this connection may write entries of (a rectification's
+   * `replies` for the project department, `reviews` for the inspecting side); other writes close it (4409).
+   */
+  readonly writableRoots?: readonly string[];
 }
 
 /** One websocket on one document. Sends never throw; a broken socket just stops receiving. */

@@ -1,6 +1,7 @@
 import type { Connection } from './connection.js';
 import type { DocState } from './doc-state.js';
-import { DocTooLargeError, ReadOnlyWriteError, SealedWriteError } from './errors.js';
+import { DocTooLargeError, MalformedMessageError, ReadOnlyWriteError, SealedWriteError } from './errors.js';
+import { writesOnlyRoots } from './root-guard.js';
 import { awarenessMessage, syncStep1Message, updateMessage } from './messages.js';
 import { Presence } from './presence.js';
 
@@ -69,6 +70,7 @@ export class Room {
       throw this.sealed ? new SealedWriteError() : new ReadOnlyWriteError();
     }
     this.checkSize(update);
+    this.checkRoots(connection, update); // rectify (issue 9)
     const { produced, error } = this.state.apply(update, connection);
     if (produced.length > 0) this.hooks.store(this, produced, connection);
     if (error) throw error;
@@ -104,6 +106,19 @@ export class Room {
 
   closeAll(code: number, reason: string): void {
     for (const connection of [...this.connections]) connection.close(code, reason);
+  }
+
+  /** Refuses (4409, unapplied) an update that writes outside the connection's writable roots, if it has any. */
+  private checkRoots(connection: Connection, update: Uint8Array): void {
+    const roots = connection.context.writableRoots;
+    if (!roots) return;
+    let allowed: boolean;
+    try {
+      allowed = this.state.read((doc) => writesOnlyRoots(doc, update, roots));
+    } catch (error) {
+      throw new MalformedMessageError(`bad update: ${(error as Error).message}`);
+    }
+    if (!allowed) throw new ReadOnlyWriteError();
   }
 
   private checkSize(update: Uint8Array): void {

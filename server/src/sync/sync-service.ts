@@ -153,6 +153,18 @@ export class SyncService {
     }
   }
 
+  /**
+   * rectify (issue 9): stores `update` as the first content of a document nobody has written or loaded yet — one
+   * the server itself opens (a rectification on sealing its inspection). Returns false, storing nothing, when the
+   * document already has content or is loaded: a client got there first, and its content stands.
+   */
+  seedNewDoc(docName: string, update: Uint8Array): boolean {
+    this.commits.flush();
+    if (this.rooms.has(docName) || this.updateLog.load(docName).lastSeq !== 0) return false;
+    this.updateLog.append(docName, 0, [update]);
+    return true;
+  }
+
   /** From now on the loaded room (if any) refuses every update with 4423. */
   markSealed(docName: string): void {
     const room = this.rooms.get(docName);

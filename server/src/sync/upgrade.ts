@@ -8,6 +8,7 @@ import type { SessionUser } from '../auth/sessions.js';
 import type { AppEnv, ServerDeps } from '../deps.js';
 import { AppError, forbidden, unauthorized } from '../http/errors.js';
 import { authorizeDocument } from '../documents/service.js';
+import { writableRootsOf } from '../documents/access.js';
 import { SESSION_COOKIE } from '../http/session.js';
 import { createUpgradeSessions } from './upgrade-session.js';
 
@@ -91,7 +92,7 @@ function authorizeUpgrade(
   if (!session) throw unauthorized();
   const query = url.indexOf('?');
   const docName = safeDecode(url.slice(PREFIX.length, query < 0 ? undefined : query));
-  const { doc, access } = authorizeDocument(deps, session.user, docName);
+  const { doc, project, access } = authorizeDocument(deps, session.user, docName);
   if (deps.sync.connectionCount(session.user.id) >= deps.sync.maxConnectionsPerUser) {
     throw new AppError(429, 'too_many_connections', '同时打开的文档过多，请关闭部分页面后重试');
   }
@@ -100,6 +101,7 @@ function authorizeUpgrade(
     sessionId: session.id,
     docName,
     readOnly: access !== 'write',
+    writableRoots: writableRootsOf(session.user, doc, project), // rectify (issue 9)
     sealed: doc.sealedAt !== null,
     setCookie: session.setCookie,
   };

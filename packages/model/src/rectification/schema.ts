@@ -11,6 +11,12 @@
  *
  * Replies and reviews are each written by one person under a fresh UUID, so concurrent work never shares a key.
  * The status is derived from them (never stored), so it cannot conflict.
+ *
+ * The rule (issue 9): **a review answers the reply it saw.** Each review names the reply (`replyId`) and the
+ * version of it (`replyAt`, the reply's `at` when the reviewer read it). The current reply is the latest written
+ * one (by `at`, then id); only reviews of that reply's current version decide the status, the latest of them
+ * winning. So a review never closes a reply written (or rewritten) after the one it saw, whatever the clocks say:
+ * a reply and a review with the same timestamp no longer race.
  */
 
 export const RECTIFICATION_ROOTS = Object.freeze({
@@ -41,6 +47,10 @@ export const REVIEW_VERDICTS = ['accepted', 'rejected'] as const;
 export type ReviewVerdict = (typeof REVIEW_VERDICTS)[number];
 
 export interface Review {
+  /** The reply this review answers; null only for a legacy review that answered no reply. */
+  readonly replyId: string | null;
+  /** The `at` of the reply's version the reviewer saw. */
+  readonly replyAt: string | null;
   readonly reviewerUserId: string;
   readonly reviewerName: string;
   readonly at: string;
@@ -48,8 +58,17 @@ export interface Review {
   readonly note: string;
 }
 
-/** `open` (no reply), `replied` (awaiting review), `rejected` (reply again), `accepted` (closed). */
-export const RECTIFICATION_STATUSES = ['open', 'replied', 'rejected', 'accepted'] as const;
+/**
+ * 待整改 `pending` (no reply yet), 已回复 `replied` (awaiting review), 已退回 `returned` (reply again), 已通过 `passed`
+ * (closed). The same words as the API (DESIGN.md "Interfaces that stay stable").
+ */
+export const RECTIFICATION_STATUSES = ['pending', 'replied', 'passed', 'returned'] as const;
+export const RECTIFICATION_STATUS_LABELS: Readonly<Record<RectificationStatus, string>> = {
+  pending: '待整改',
+  replied: '已回复',
+  passed: '已通过',
+  returned: '已退回',
+};
 export type RectificationStatus = (typeof RECTIFICATION_STATUSES)[number];
 
 export const RECTIFICATION_LIMITS = Object.freeze({ maxTextLength: 5000, maxPhotos: 50 });

@@ -12,6 +12,7 @@ import {
   type Review,
   type ReviewVerdict,
 } from './schema.js';
+import { currentReply, rectificationStatus } from './status.js';
 
 export interface RectificationJSON {
   readonly kind: 'rectification';
@@ -23,6 +24,10 @@ export interface RectificationJSON {
   /** Oldest first. */
   readonly reviews: ReadonlyArray<Review & { reviewId: string }>;
   readonly status: RectificationStatus;
+  /** The reply the status is about (the latest written), or null before the first reply. */
+  readonly currentReplyId: string | null;
+  /** Rectification rounds so far: one per reply (整改回复) submitted. */
+  readonly rounds: number;
 }
 
 /** Converts a rectification document to JSON (malformed entries skipped, reported to `issues`). */
@@ -58,6 +63,8 @@ export function rectificationToJSON(doc: Y.Doc, issues?: IssueSink): Rectificati
     }
     reviews.push({
       reviewId,
+      replyId: str(value, 'replyId'),
+      replyAt: str(value, 'replyAt'),
       reviewerUserId: str(value, 'reviewerUserId') ?? '',
       reviewerName: str(value, 'reviewerName') ?? '',
       at: str(value, 'at') ?? '',
@@ -77,19 +84,9 @@ export function rectificationToJSON(doc: Y.Doc, issues?: IssueSink): Rectificati
     replies,
     reviews,
     status: rectificationStatus(replies, reviews),
+    currentReplyId: currentReply(replies)?.replyId ?? null,
+    rounds: replies.length,
   };
-}
-
-/** Derives the status: the latest review decides, unless a reply came after it. */
-export function rectificationStatus(
-  replies: ReadonlyArray<{ at: string }>,
-  reviews: ReadonlyArray<{ at: string; verdict: ReviewVerdict }>,
-): RectificationStatus {
-  const lastReview = reviews.at(-1);
-  const lastReply = replies.at(-1);
-  if (lastReview?.verdict === 'accepted') return 'accepted';
-  if (lastReview && (!lastReply || lastReply.at <= lastReview.at)) return 'rejected';
-  return lastReply ? 'replied' : 'open';
 }
 
 /** Blob hashes referenced by the replies. */

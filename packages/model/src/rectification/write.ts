@@ -1,4 +1,5 @@
 import type * as Y from 'yjs';
+import { isRecord, str } from '../issues.js';
 import { isSha256Hex, isUuid, newId } from '../values.js';
 import { check, requireText, transact, type WriteOptions } from '../write-options.js';
 import { RECTIFICATION_MIGRATIONS } from './migrations.js';
@@ -58,13 +59,16 @@ export function setReply(
 }
 
 /**
- * Records a review (复查) of the replies so far; returns the review id. A caller that may repeat the write (a retry
- * after a crash) passes its own `reviewId`, so the repeat replaces the review instead of adding a second one.
+ * Records a review (复查) of one reply; returns the review id. The review answers `replyId` as it stands in `doc`
+ * now (its current version), so the caller reviews what it has shown the reviewer. A caller that may repeat the
+ * write (a retry after a crash) passes its own `reviewId`, so the repeat replaces the review instead of adding a
+ * second one.
  */
 export function addReview(
   doc: Y.Doc,
   review: {
     reviewId?: string;
+    replyId: string;
     reviewerUserId: string;
     reviewerName: string;
     verdict: ReviewVerdict;
@@ -76,9 +80,14 @@ export function addReview(
   const note = review.note ?? '';
   check(note.length <= RECTIFICATION_LIMITS.maxTextLength, 'note', 'too long');
   check(review.reviewId === undefined || isUuid(review.reviewId), 'reviewId', 'must be a UUID');
+  const reply: unknown = doc.getMap(RECTIFICATION_ROOTS.replies).get(review.replyId);
+  const replyAt = isRecord(reply) ? str(reply, 'at') : null;
+  check(replyAt !== null, 'replyId', 'no such reply');
   const reviewId = review.reviewId ?? newId();
   transact(doc, options, (at) => {
     const value: Review = {
+      replyId: review.replyId,
+      replyAt,
       reviewerUserId: review.reviewerUserId,
       reviewerName: review.reviewerName,
       verdict: review.verdict,

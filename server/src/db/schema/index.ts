@@ -4,3 +4,5 @@ export * from './documents.js';
 export * from './blobs.js';
 export * from './inspections.js';
 export * from './project-records.js';
+export * from './rectifications.js';
+export * from './inspection-deletions.js';
