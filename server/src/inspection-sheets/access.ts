@@ -1,15 +1,15 @@
 import { isUuid } from '@anguan/model';
-import type { ServerDeps } from '../deps.js';
+import type { AppDeps } from '../deps.js';
 import type { SessionUser } from '../auth/sessions.js';
 import { documentAccess } from '../documents/access.js';
-import { findDocumentWithProject, type DocumentRow, type ProjectRow } from '../documents/queries.js';
+import { findDocumentWithProject, type DocumentProject, type DocumentRow } from '../documents/queries.js';
 import { AppError } from '../http/errors.js';
 import { findInspectionRow, type InspectionRow } from './queries.js';
 
 /** A readable, not deleted inspection: its registry row, project and materialized row (if materialized). */
 export interface ReadableInspection {
   doc: DocumentRow;
-  project: ProjectRow;
+  project: DocumentProject;
   row: InspectionRow | undefined;
 }
 
@@ -18,7 +18,7 @@ export const inspectionNotFound = () => new AppError(404, 'inspection_not_found'
 
 /** The inspection `id` if the user may read it and it is not soft-deleted; else a 404. */
 export async function readableInspection(
-  deps: ServerDeps,
+  deps: AppDeps,
   user: SessionUser,
   id: string,
 ): Promise<ReadableInspection> {

@@ -82,26 +82,9 @@ export interface MaterializationErrorView {
   at: string;
 }
 
-export interface ReadableInspection {
-  doc: DocumentRow;
-  project: DocumentProject;
-  row: InspectionRecord | undefined;
-}
+import { readableInspection, type ReadableInspection } from '../inspection-sheets/access.js';
 
-/** The inspection's registry entry, project and row; 404 when unknown, deleted or not readable by `user`. */
-export async function readableInspection(
-  deps: AppDeps,
-  user: SessionUser,
-  id: string,
-): Promise<ReadableInspection> {
-  const notFound = new AppError(404, 'inspection_not_found', '检查记录不存在');
-  if (!isUuid(id)) throw notFound;
-  const found = findDocumentWithProject(deps.database, inspectionDocName(id));
-  if (!found || documentAccess(user, found.doc, found.project) === 'none') throw notFound;
-  const row = await findInspection(deps.database.db, id);
-  if (row?.deletedAt) throw notFound;
-  return { ...found, row };
-}
+export { readableInspection, type ReadableInspection };
 
 /** The stable view from the materialized row; before the first materialization, from the registry alone. */
 export function toInspectionView({ doc, row }: Pick<ReadableInspection, 'doc' | 'row'>): InspectionView {

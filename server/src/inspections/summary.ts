@@ -8,7 +8,7 @@ import {
   type ScoringCatalog,
   type SheetInput,
 } from '@anguan/standards';
-import type { ProjectRow } from '../documents/queries.js';
+import type { DocumentProject } from '../documents/queries.js';
 import type { FindingRecord, InspectionRecord, SheetRecord } from './queries.js';
 import { toInspectionView, type InspectionView } from './service.js';
 import type { DocumentRow } from '../documents/queries.js';
@@ -142,7 +142,7 @@ export function inputFromRows(
 /** The summary of a scored inspection, or null for unscored methods. */
 export function buildSummary(
   doc: DocumentRow,
-  project: ProjectRow,
+  project: DocumentProject,
   row: InspectionRecord,
   sheets: readonly SheetRecord[],
   findings: readonly FindingRecord[],
