@@ -51,6 +51,7 @@ export async function startServer(config: Config, options: StartOptions = {}): P
     config,
     database,
     now,
+    sessionsRevoked: (revoked) => sync.closeRevoked(revoked),
     sync,
     materializeScheduler,
     blobStore: new BlobStore(config.dataDir),

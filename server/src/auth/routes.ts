@@ -37,6 +37,7 @@ export function authRoutes(deps: AppDeps) {
       const session = c.get('session');
       if (session) {
         invalidateSession(db, session.id);
+        deps.sessionsRevoked?.({ sessionId: session.id });
         audit(db, { event: 'logout', at: deps.now(), ip: c.get('ip'), actorUserId: session.user.id });
       }
       clearSessionCookie(c);

@@ -118,6 +118,7 @@ export async function setPassword(deps: AppDeps, userId: string, newPassword: st
   const passwordHash = await hashSecret(newPassword);
   db.update(users).set({ passwordHash, passwordChangedAt: deps.now() }).where(eq(users.id, userId)).run();
   invalidateUserSessions(db, userId);
+  deps.sessionsRevoked?.({ userId });
 }
 
 /** Changes the signed-in user's own password; every session ends, and this device gets a fresh one. */

@@ -122,6 +122,7 @@ export function setMemberDisabled(deps: AppDeps, actor: Actor, memberId: string,
     .where(eq(users.id, member.id))
     .run();
   if (disabled) invalidateUserSessions(deps.database.db, member.id);
+  if (disabled) deps.sessionsRevoked?.({ userId: member.id });
   record(deps, actor, disabled ? 'member.disabled' : 'member.enabled', member.id);
 }
 

@@ -10,6 +10,9 @@ import { defaultSyncOptions, type SyncOptions } from './options.js';
 import { Room, type RoomHooks } from './room.js';
 import type { UpdateLog } from './update-log.js';
 
+/** Sessions that just ended: one (logout) or all of a user's (password change or reset, account disabled). */
+export type SessionRevocation = { readonly sessionId: string } | { readonly userId: string };
+
 /** Counts for tests and the benchmark. */
 export interface SyncStats {
   readonly rooms: number;
@@ -97,6 +100,19 @@ export class SyncService {
       }
     }
     return closed;
+  }
+
+  /**
+   * Closes at once (4401) every connection opened with a revoked session. Called right after the sessions are
+   * deleted, in the same tick: frames still queued from those sockets are dropped unread (a closed connection
+   * receives nothing), so nothing sent after the revocation is stored. The periodic recheck stays as a backstop.
+   */
+  closeRevoked(revoked: SessionRevocation): number {
+    const matches =
+      'sessionId' in revoked
+        ? (context: ConnectionContext) => context.sessionId === revoked.sessionId
+        : (context: ConnectionContext) => context.userId === revoked.userId;
+    return this.closeWhere((context) => (matches(context) ? CLOSE_CODES.unauthorized : null));
   }
 
   /** Takes over an upgraded websocket for an authorized document. */
