@@ -1,6 +1,13 @@
 import type { Connection } from './connection.js';
 import type { DocState } from './doc-state.js';
-import { DocTooLargeError, ReadOnlyWriteError, SealedWriteError } from './errors.js';
+import { CLOSE_CODES } from '@anguan/model';
+import {
+  DocTooLargeError,
+  ReadOnlyWriteError,
+  SealedWriteError,
+  UnresolvedUpdatesError,
+  type SyncError,
+} from './errors.js';
 import { awarenessMessage, syncStep1Message, updateMessage } from './messages.js';
 import { Presence } from './presence.js';
 
@@ -8,6 +15,8 @@ import { Presence } from './presence.js';
 export interface RoomHooks {
   readonly now: () => Date;
   readonly maxDocBytes: number;
+  readonly maxPendingBytes: number;
+  readonly maxPendingAgeMs: number;
   /** Queues produced updates for storage; the service broadcasts them once stored. */
   store(room: Room, updates: readonly Uint8Array[], sender: Connection): void;
   /** Stores everything queued now (before state is shown to a client, compacted or sealed). */
@@ -30,6 +39,9 @@ export class Room {
   idlePhase: 'compact' | 'hibernate' | null = null;
   /** `Date.now()` of the last stored update (the idle timer re-arms itself lazily from it). */
   lastUpdateAt = 0;
+  /** `Date.now()` since when updates wait for missing dependencies (0: none wait), and who sent the first. */
+  private pendingSince = 0;
+  private pendingSender: Connection | null = null;
 
   constructor(
     readonly state: DocState,
@@ -71,7 +83,20 @@ export class Room {
     this.checkSize(update);
     const { produced, error } = this.state.apply(update, connection);
     if (produced.length > 0) this.hooks.store(this, produced, connection);
-    if (error) throw error;
+    const refusal: SyncError | null = error ?? this.pendingRefusal(connection, Date.now());
+    if (refusal) throw refusal;
+  }
+
+  /**
+   * Drops updates that waited for missing dependencies longer than allowed and closes their sender (4412), which
+   * sends them again with their dependencies when it reconnects. Returns the closed sender, if any.
+   */
+  sweepPending(now: number): Connection | null {
+    if (this.pendingSince === 0 || now - this.pendingSince <= this.hooks.maxPendingAgeMs) return null;
+    const sender = this.pendingSender;
+    this.clearPending();
+    sender?.close(CLOSE_CODES.unresolvedUpdates, 'updates waited too long for missing dependencies');
+    return sender;
   }
 
   receiveAwareness(connection: Connection, update: Uint8Array): void {
@@ -106,12 +131,48 @@ export class Room {
     for (const connection of [...this.connections]) connection.close(code, reason);
   }
 
+  /**
+   * Updates whose dependencies never arrived stay in memory, and Yjs retries all of them on every later update:
+   * bound them in bytes (alone and with the stored document) and age, or one writer grows memory and CPU at will.
+   */
+  private pendingRefusal(connection: Connection, now: number): UnresolvedUpdatesError | null {
+    const bytes = this.state.pendingBytes;
+    if (bytes === 0) {
+      this.pendingSince = 0;
+      this.pendingSender = null;
+      return null;
+    }
+    if (this.pendingSince === 0) {
+      this.pendingSince = now;
+      this.pendingSender = connection;
+    }
+    const { maxPendingBytes, maxDocBytes, maxPendingAgeMs } = this.hooks;
+    let why: string | null = null;
+    if (bytes > maxPendingBytes) why = `${bytes} bytes wait for missing dependencies (limit ${maxPendingBytes})`;
+    else if (this.state.storedBytes + bytes > maxDocBytes) why = `waiting updates exceed the document limit`;
+    else if (now - this.pendingSince > maxPendingAgeMs) why = 'updates waited too long for missing dependencies';
+    if (why === null) return null;
+    this.clearPending();
+    return new UnresolvedUpdatesError(why);
+  }
+
+  private clearPending(): void {
+    this.state.dropPending();
+    this.pendingSince = 0;
+    this.pendingSender = null;
+  }
+
   private checkSize(update: Uint8Array): void {
     const limit = this.hooks.maxDocBytes;
-    if (this.state.storedBytes + update.length <= limit) return;
+    const pending = this.state.pendingBytes;
+    if (this.state.storedBytes + pending + update.length <= limit) return;
     this.hooks.flush();
     this.state.compact(this.hooks.now());
     const bytes = this.state.storedBytes + update.length;
     if (bytes > limit) throw new DocTooLargeError(bytes, limit);
+    if (bytes + pending > limit) {
+      this.clearPending();
+      throw new UnresolvedUpdatesError('waiting updates exceed the document limit');
+    }
   }
 }

@@ -18,6 +18,10 @@ export interface SyncStats {
   readonly rooms: number;
   readonly liveRooms: number;
   readonly connections: number;
+  /** Bytes of updates waiting for missing dependencies, over all rooms. */
+  readonly pendingBytes: number;
+  /** Awareness entries held, over all rooms. */
+  readonly presenceEntries: number;
 }
 
 /**
@@ -53,6 +57,8 @@ export class SyncService {
     this.hooks = {
       now,
       maxDocBytes: this.options.maxDocBytes,
+      maxPendingBytes: this.options.maxPendingBytes,
+      maxPendingAgeMs: this.options.maxPendingAgeMs,
       store: (room, updates, sender) => this.commits.add(room, updates, sender),
       flush: () => this.commits.flush(),
       afterLastLeave: (room) => this.scheduleUnload(room),
@@ -178,11 +184,15 @@ export class SyncService {
   stats(): SyncStats {
     let liveRooms = 0;
     let connections = 0;
+    let pendingBytes = 0;
+    let presenceEntries = 0;
     for (const room of this.rooms.values()) {
       if (room.state.isLive) liveRooms++;
       connections += room.connections.size;
+      pendingBytes += room.state.pendingBytes;
+      presenceEntries += room.presence.size;
     }
-    return { rooms: this.rooms.size, liveRooms, connections };
+    return { rooms: this.rooms.size, liveRooms, connections, pendingBytes, presenceEntries };
   }
 
   /** Whether a document is loaded (tests wait for unloading). */
@@ -318,9 +328,14 @@ export class SyncService {
     }
   }
 
+  /** One timer for all rooms: stale presence, and updates that waited too long for missing dependencies. */
   private sweepPresence(): void {
     const now = Date.now();
-    for (const room of this.rooms.values()) if (room.presence.size > 0) room.sweepPresence(now);
+    for (const room of this.rooms.values()) {
+      if (room.presence.size > 0) room.sweepPresence(now);
+      const sender = room.sweepPending(now);
+      if (sender) this.options.log(`[sync] ${room.name} user=${sender.context.userId}: closing 4412 (pending)`);
+    }
   }
 
   private countConnection(userId: string, delta: number): void {
