@@ -2,6 +2,8 @@ import { Hono } from 'hono';
 import type { AppEnv, ServerDeps } from './deps.js';
 import { handleError, notFound } from './http/errors.js';
 import { requireSameOrigin } from './http/csrf.js';
+import { limitBodies } from './http/body-limit.js';
+import { securityHeaders } from './http/security-headers.js';
 import { sessionMiddleware } from './http/session.js';
 import { authRoutes } from './auth/routes.js';
 import { memberRoutes } from './members/routes.js';
@@ -10,9 +12,16 @@ import { documentRoutes } from './documents/routes.js';
 import { blobRoutes } from './blobs/routes.js';
 import { syncRoutes } from './sync/upgrade.js';
 import { webStaticRoutes } from './web-static/routes.js';
+import { auditRoutes } from './audit/routes.js';
 
 /** Paths that take non-JSON bodies (blob uploads); still same-origin only. */
 export const UPLOAD_PATHS = ['/api/blobs'] as const;
+
+/** JSON routes that may send more than the default body limit (a seal carries a state vector). */
+const BODY_LIMITS = [
+  { pattern: /^\/api\/blobs\//, maxBytes: null },
+  { pattern: /^\/api\/documents\/[^/]+\/seal$/, maxBytes: 256 * 1024 },
+];
 
 /**
  * The whole HTTP surface: `/api/*` features, then the SPA. Features are sub-apps mounted here and nowhere else
@@ -21,6 +30,7 @@ export const UPLOAD_PATHS = ['/api/blobs'] as const;
  */
 export function createApp(deps: ServerDeps) {
   const api = new Hono<AppEnv>()
+    .use('*', limitBodies(deps.config.limits.maxJsonBodyBytes, BODY_LIMITS))
     .use('*', sessionMiddleware(deps))
     .use('*', requireSameOrigin({ trustedOrigins: deps.config.trustedOrigins, uploadPaths: UPLOAD_PATHS }))
     .get('/health', (c) => c.json({ ok: true }))
@@ -29,12 +39,16 @@ export function createApp(deps: ServerDeps) {
     .route('/projects', projectRoutes(deps))
     .route('/documents', documentRoutes(deps))
     .route('/blobs', blobRoutes(deps))
+    .route('/audit', auditRoutes(deps))
     .all('*', () => {
       throw notFound('接口不存在');
     });
 
   const sync = new Hono<AppEnv>().route('/', syncRoutes());
-  const app = new Hono<AppEnv>().route('/api', api).route('/sync', sync);
+  const app = new Hono<AppEnv>()
+    .use('*', securityHeaders(deps.config))
+    .route('/api', api)
+    .route('/sync', sync);
   app.onError(handleError);
   api.onError(handleError);
   sync.onError(handleError);

@@ -2,3 +2,4 @@ export * from './accounts.js';
 export * from './projects.js';
 export * from './documents.js';
 export * from './blobs.js';
+export * from './security.js';
