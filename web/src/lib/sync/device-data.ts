@@ -5,7 +5,7 @@
  * @module
  */
 import { done } from '$lib/idb/idb';
-import { UNSYNCED_KEY } from './doc-session';
+import { UNSYNCED_KEY } from './doc-keys';
 
 /** y-indexeddb names each database after its document. */
 const DOC_DATABASE = /^(inspection|rectification|project):/;

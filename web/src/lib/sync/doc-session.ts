@@ -8,6 +8,7 @@ import * as Y from 'yjs';
 import { IndexeddbPersistence } from 'y-indexeddb';
 import { WebsocketProvider } from 'y-websocket';
 import { CLOSE_CODES, isLocalOrigin } from '@anguan/model';
+import { ACCESS_KEY, UNSYNCED_KEY } from './doc-keys';
 import { isRefused, refusalMessage, type AccessAnswer, type DocumentAccess } from './document-access';
 import { canWrite, closeReason, INITIAL_SYNC_STATUS, type ConnectionState, type SyncStatus } from './sync-status';
 
@@ -15,10 +16,7 @@ import { canWrite, closeReason, INITIAL_SYNC_STATUS, type ConnectionState, type 
 const FLUSH_CHECK_MS = 100;
 /** Cap on reconnect backoff: a phone regaining signal should not wait long. */
 const MAX_RECONNECT_BACKOFF_MS = 5000;
-/** y-indexeddb custom key remembering, across app restarts, that the device holds edits the server lacks. */
-export const UNSYNCED_KEY = 'anguan:unsynced';
-/** y-indexeddb custom key keeping the server's last access answer, so a doc opened offline shows the right controls. */
-export const ACCESS_KEY = 'anguan:access';
+export { ACCESS_KEY, UNSYNCED_KEY };
 /** Failed socket attempts in a row after which the access is asked again (an upgrade refused with HTTP 403/401
  * reaches y-websocket only as close code 1006, which it retries forever: STACK.md gotcha 9). */
 const RECHECK_AFTER_FAILURES = 3;
