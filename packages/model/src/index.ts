@@ -44,6 +44,8 @@ export {
   MESSAGE_TYPES,
 } from './protocol.js';
 export type { CloseCode, BlobMediaType } from './protocol.js';
+export { PRESENCE_COLORS, presenceColor, presenceUser } from './presence.js';
+export type { PresenceUser } from './presence.js';
 
 // Errors, validation, values
 export {

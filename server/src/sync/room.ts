@@ -100,9 +100,8 @@ export class Room {
   }
 
   receiveAwareness(connection: Connection, update: Uint8Array): void {
-    if (this.presence.apply(update, connection, Date.now())) {
-      this.broadcast(awarenessMessage(update), connection);
-    }
+    const forwarded = this.presence.apply(update, connection.presenceOwner, Date.now());
+    if (forwarded) this.broadcast(awarenessMessage(forwarded), connection);
   }
 
   /** Drops presence that was not renewed; called by the service's single sweep timer. */
