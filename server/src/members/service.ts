@@ -6,6 +6,7 @@ import { audit, type AuditEvent } from '../auth/audit.js';
 import { hashSecret } from '../auth/passwords.js';
 import { invalidateUserSessions } from '../auth/sessions.js';
 import { setPassword } from '../auth/service.js';
+import { validPassword } from '../auth/inputs.js';
 
 /** Accounts an enterprise manages: its inspectors and one account per project department. */
 export const MEMBER_ROLES = ['inspector', 'project'] as const;
@@ -128,6 +129,7 @@ export function setMemberDisabled(deps: AppDeps, actor: Actor, memberId: string,
 
 export async function resetMemberPassword(deps: AppDeps, actor: Actor, memberId: string, password: string) {
   const member = findOwnMember(deps, actor, memberId);
+  validPassword('password', password, member.login);
   await setPassword(deps, member.id, password);
   record(deps, actor, 'member.password_reset', member.id);
 }
