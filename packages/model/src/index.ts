@@ -71,6 +71,7 @@ export {
   documentBlobRefs,
 } from './kinds.js';
 export type { DocumentJSON } from './kinds.js';
+export { IMMUTABLE_META_KEYS, isAllowedRoot, schemaChangeViolation } from './schema-guard.js';
 
 // Inspection
 export {

@@ -153,6 +153,11 @@ export class DocState {
     return { produced, error };
   }
 
+  /** Runs `check` on the live document before `update` is applied; it throws to refuse the update. */
+  check(update: Uint8Array, check: (doc: Y.Doc, update: Uint8Array) => void): void {
+    if (!isEmptyUpdate(update)) check(this.live(), update);
+  }
+
   /** Records that `updates` (from {@link apply}) are now in the log, the last with `lastSeq`. */
   markStored(updates: readonly Uint8Array[], lastSeq: number): void {
     this.lastSeqValue = lastSeq;

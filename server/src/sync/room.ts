@@ -1,9 +1,12 @@
 import type { Connection } from './connection.js';
 import type { DocState } from './doc-state.js';
-import { CLOSE_CODES } from '@anguan/model';
+import type * as Y from 'yjs';
+import { CLOSE_CODES, tryParseDocName } from '@anguan/model';
+import { checkUpdateSchema } from './schema-check.js';
 import {
   DocTooLargeError,
   ReadOnlyWriteError,
+  SchemaViolationError,
   SealedWriteError,
   UnresolvedUpdatesError,
   type SyncError,
@@ -42,6 +45,8 @@ export class Room {
   /** `Date.now()` since when updates wait for missing dependencies (0: none wait), and who sent the first. */
   private pendingSince = 0;
   private pendingSender: Connection | null = null;
+  /** Refuses updates that break the schema of the document's kind (null for a name of no known kind). */
+  private readonly schemaCheck: ((doc: Y.Doc, update: Uint8Array) => void) | null;
 
   constructor(
     readonly state: DocState,
@@ -49,6 +54,8 @@ export class Room {
     private readonly hooks: RoomHooks,
   ) {
     this.sealed = sealed;
+    const kind = tryParseDocName(state.name)?.kind;
+    this.schemaCheck = kind ? (doc, update) => checkUpdateSchema(kind, doc, update) : null;
   }
 
   get name(): string {
@@ -73,7 +80,8 @@ export class Room {
   /**
    * Content from a client. Sealed documents and read-only connections accept only what the document already
    * contains (a reconnecting client's step 2); anything new closes the connection (4423 / 4409) unstored.
-   * Otherwise the update is applied and queued; it is broadcast to the other connections once stored.
+   * Otherwise the update is checked against the schema of the document's kind (4422, see `schema-check.ts`),
+   * applied and queued; it is broadcast to the other connections once stored.
    */
   receiveUpdate(connection: Connection, update: Uint8Array): void {
     if (this.sealed || connection.readOnly) {
@@ -81,6 +89,7 @@ export class Room {
       throw this.sealed ? new SealedWriteError() : new ReadOnlyWriteError();
     }
     this.checkSize(update);
+    if (this.schemaCheck) this.checkSchema(update, this.schemaCheck);
     const { produced, error } = this.state.apply(update, connection);
     if (produced.length > 0) this.hooks.store(this, produced, connection);
     const refusal: SyncError | null = error ?? this.pendingRefusal(connection, Date.now());
@@ -153,6 +162,16 @@ export class Room {
     if (why === null) return null;
     this.clearPending();
     return new UnresolvedUpdatesError(why);
+  }
+
+  private checkSchema(update: Uint8Array, check: (doc: Y.Doc, update: Uint8Array) => void): void {
+    try {
+      this.state.check(update, check);
+    } catch (error) {
+      // Waiting updates may be what broke the schema once integrated: they can never be accepted.
+      if (error instanceof SchemaViolationError) this.clearPending();
+      throw error;
+    }
   }
 
   private clearPending(): void {
