@@ -15,6 +15,7 @@ import { SyncService } from './sync/sync-service.js';
 import { attachSyncUpgrades } from './sync/upgrade.js';
 import { startWalCheckpointer } from './sync/wal-checkpointer.js';
 import { SqliteUpdateLog } from './sync/update-log.js';
+import { startMaintenance } from './admin/maintenance.js';
 
 export interface RunningServer {
   readonly url: string;
@@ -57,6 +58,7 @@ export async function startServer(config: Config, options: StartOptions = {}): P
     blobStore: new BlobStore(config.dataDir),
   };
   const app = createApp(deps);
+  const maintenance = startMaintenance(deps);
   // ws closes a connection whose frame exceeds maxPayload with 1009 (message too big) by itself.
   const wss = new WebSocketServer({ noServer: true, maxPayload: MAX_MESSAGE_BYTES });
   const { server, address } = await listen(app.fetch, config);
@@ -69,6 +71,7 @@ export async function startServer(config: Config, options: StartOptions = {}): P
     deps,
     close: async () => {
       upgrades.stop();
+      await maintenance.stop();
       sync.close();
       await materializeScheduler.close();
       await new Promise<void>((resolve) => {
