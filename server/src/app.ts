@@ -4,6 +4,7 @@ import { handleError, notFound } from './http/errors.js';
 import { requireSameOrigin } from './http/csrf.js';
 import { limitBodies } from './http/body-limit.js';
 import { securityHeaders } from './http/security-headers.js';
+import { limitDocumentRegistrations } from './http/registration-quota.js';
 import { sessionMiddleware } from './http/session.js';
 import { authRoutes } from './auth/routes.js';
 import { memberRoutes } from './members/routes.js';
@@ -37,6 +38,7 @@ export function createApp(deps: ServerDeps) {
     .route('/auth', authRoutes(deps))
     .route('/members', memberRoutes(deps))
     .route('/projects', projectRoutes(deps))
+    .use('/documents', limitDocumentRegistrations(deps))
     .route('/documents', documentRoutes(deps))
     .route('/blobs', blobRoutes(deps))
     .route('/audit', auditRoutes(deps))

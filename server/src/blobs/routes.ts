@@ -4,7 +4,7 @@ import type { AppEnv, ServerDeps } from '../deps.js';
 import { requireSession } from '../http/session.js';
 import { BLOB_POLICY } from '../http/security-headers.js';
 import { authorizeBlobRead, blobInfo, requireHash, storeBlob, tooLarge } from './service.js';
-import { bytesUploadedToday, uploadQuotaExceeded } from './quota.js';
+import { checkUploadQuota } from './quota.js';
 
 /**
  * /api/blobs: content-addressed photos and scans (DESIGN "Documents"). Same-origin only (CSRF); raw bodies.
@@ -24,10 +24,7 @@ export function blobRoutes(deps: ServerDeps) {
       const declared = Number(c.req.header('content-length') ?? NaN);
       if (declared > MAX_BLOB_BYTES) throw tooLarge();
       // Refused before reading the body when the declared size alone passes the day's quota.
-      const limit = deps.config.limits.uploadBytesPerDay;
-      if (declared > 0 && (await bytesUploadedToday(deps, user.id)) + declared > limit) {
-        throw uploadQuotaExceeded(limit);
-      }
+      if (declared > 0) await checkUploadQuota(deps, user.id, sha256, declared);
       const bytes = await readLimited(c.req.raw.body, MAX_BLOB_BYTES);
       const { blob, created } = await storeBlob(deps, user, sha256, bytes);
       return c.json({ blob }, created ? 201 : 200);
