@@ -19,7 +19,8 @@ const MINUTE = 60_000;
 const DAY = 24 * 60 * MINUTE;
 const LOGIN = '91320100MA1MXX0A01';
 const PASSWORD = 'Anquan2026';
-const attempt = (c: TestClient, password: string, login = LOGIN) => c.post('/api/auth/login', { login, password });
+const attempt = (c: TestClient, password: string, login = LOGIN) =>
+  c.post('/api/auth/login', { login, password });
 const events = () => server.deps.database.db.select().from(auditLog).all();
 
 async function register() {
@@ -96,7 +97,12 @@ describe('lockout without denial of service (issue 12 item 8)', () => {
   it('forgets throttle rows of unknown logins a day after their last failure, but not a running lock', async () => {
     for (let i = 0; i < 3; i++) await attempt(client, 'Wrong12345', '13900000001');
     for (let i = 0; i < 5; i++) await attempt(client, 'Wrong12345', '13900000002');
-    const rows = () => server.deps.database.db.select().from(loginThrottle).all().map((r) => r.login);
+    const rows = () =>
+      server.deps.database.db
+        .select()
+        .from(loginThrottle)
+        .all()
+        .map((r) => r.login);
     expect(rows()).toEqual(expect.arrayContaining(['13900000001', '13900000002']));
     server.clock.advance(DAY + 1);
     // A lock still running (a long progressive one) survives the sweep however old its last failure.
@@ -112,9 +118,16 @@ describe('lockout without denial of service (issue 12 item 8)', () => {
 
 describe('passwords (issue 12 item 10)', () => {
   it('refuses a common password and one containing the login, at registration and on change', async () => {
-    const common = await client.post('/api/auth/register', enterpriseRegistration({ password: 'Password123' }));
+    const common = await client.post(
+      '/api/auth/register',
+      enterpriseRegistration({ password: 'Password123' }),
+    );
     expect(common.status).toBe(400);
-    expect(common.json.error).toMatchObject({ code: 'weak_password', field: 'password', reason: 'too_common' });
+    expect(common.json.error).toMatchObject({
+      code: 'weak_password',
+      field: 'password',
+      reason: 'too_common',
+    });
     expect(common.json.error.message).toBe('该密码过于常见，容易被猜中，请换一个');
     const withLogin = await client.post(
       '/api/auth/register',
@@ -123,7 +136,10 @@ describe('passwords (issue 12 item 10)', () => {
     expect(withLogin.json.error).toMatchObject({ reason: 'contains_login', message: '密码不能包含账号' });
     await register();
     await attempt(client, PASSWORD);
-    const change = await client.post('/api/auth/password', { currentPassword: PASSWORD, newPassword: '1qaz2wsx' });
+    const change = await client.post('/api/auth/password', {
+      currentPassword: PASSWORD,
+      newPassword: '1qaz2wsx',
+    });
     expect(change.json.error).toMatchObject({ code: 'weak_password', reason: 'too_common' });
   });
 });

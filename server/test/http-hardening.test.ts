@@ -79,7 +79,9 @@ describe('JSON body limits (issue 12 item 1)', () => {
 
   it('still accepts an ordinary body and gives the seal route more room than the default', async () => {
     const client = new TestClient(server.url);
-    expect((await client.post('/api/auth/login', { login: 'nobody', password: 'Wrong12345' })).status).toBe(401);
+    expect((await client.post('/api/auth/login', { login: 'nobody', password: 'Wrong12345' })).status).toBe(
+      401,
+    );
     const big = { stateVector: 'A'.repeat(100_000) };
     const seal = await client.post('/api/documents/inspection:x/seal', big);
     expect(seal.status).toBe(401); // reached the route (signed out), not refused for its size

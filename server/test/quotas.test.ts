@@ -56,7 +56,7 @@ async function put(bytes: Uint8Array, user: TestUser = world.inspector) {
     headers: { origin: server.url, cookie: user.cookie, 'content-type': 'application/octet-stream' },
     body: bytes,
   });
-  return { status: res.status, json: await res.json() };
+  return { status: res.status, json: (await res.json()) as any };
 }
 
 describe('upload quota (issue 12 item 9)', () => {
@@ -87,14 +87,21 @@ describe('document registration quota (issue 12 item 9)', () => {
       method: 'jgj59',
       origin: 'enterprise',
     });
-    const refused = await api(server.url, world.inspector, 'POST', '/api/documents', body(`inspection:${randomUUID()}`));
+    const refused = await api(
+      server.url,
+      world.inspector,
+      'POST',
+      '/api/documents',
+      body(`inspection:${randomUUID()}`),
+    );
     expect(refused.status).toBe(429);
     expect(refused.json.error).toMatchObject({ code: 'registration_quota_exceeded' });
     expect(refused.json.error.message).toMatch(/每小时最多新建 2 份文档/);
     expect((await api(server.url, world.inspector, 'POST', '/api/documents', body(first))).status).toBe(200);
     advance(HOUR);
     expect(
-      (await api(server.url, world.inspector, 'POST', '/api/documents', body(`inspection:${randomUUID()}`))).status,
+      (await api(server.url, world.inspector, 'POST', '/api/documents', body(`inspection:${randomUUID()}`)))
+        .status,
     ).toBe(201);
   });
 });
@@ -133,7 +140,11 @@ describe('unreferenced blobs expire (issue 12 item 9)', () => {
     expect(existsSync(server.deps.blobStore.pathOf(sha(kept)))).toBe(true);
     expect(existsSync(server.deps.blobStore.pathOf(sha(png('young'))))).toBe(true);
     expect(await getStatus(`/api/blobs/${sha(orphan)}`, world.inspector)).toBe(404);
-    const expired = server.deps.database.db.select().from(auditLog).all().filter((e) => e.event === 'blob.expired');
+    const expired = server.deps.database.db
+      .select()
+      .from(auditLog)
+      .all()
+      .filter((e) => e.event === 'blob.expired');
     expect(expired.map((e) => e.target)).toEqual([sha(orphan)]);
     // Uploading the bytes again brings the blob back.
     expect((await put(orphan)).status).toBe(201);

@@ -4,7 +4,13 @@ import type { SessionUser } from '../auth/sessions.js';
 import { badRequest, forbidden } from '../http/errors.js';
 import { regionPrefix } from '../projects/regions.js';
 import { AUDIT_EVENT_LABELS, isAuditEvent } from './events.js';
-import { countAuditRows, selectAuditRows, type AuditFilter, type AuditRow, type AuditScope } from './queries.js';
+import {
+  countAuditRows,
+  selectAuditRows,
+  type AuditFilter,
+  type AuditRow,
+  type AuditScope,
+} from './queries.js';
 
 /** One row of GET /api/audit (shape written down in /work/notes/audit-api.md). */
 export interface AuditEventView {
@@ -42,7 +48,8 @@ export function parseAuditFilter(user: SessionUser, query: AuditQuery): AuditFil
   const scope = auditScopeOf(user);
   const from = query.from ? shanghaiDayStart(query.from, 'from') : undefined;
   const to = query.to ? new Date(shanghaiDayStart(query.to, 'to').getTime() + DAY_MS) : undefined;
-  if (query.type && !isAuditEvent(query.type)) throw badRequest('invalid_type', '事件类型无效', { field: 'type' });
+  if (query.type && !isAuditEvent(query.type))
+    throw badRequest('invalid_type', '事件类型无效', { field: 'type' });
   const actor = query.actor?.trim().slice(0, 100) || undefined;
   return { scope, from, to, type: query.type as AuditFilter['type'], actor };
 }

@@ -93,7 +93,10 @@ export function authRoutes(deps: AppDeps) {
     .post('/reset/complete', async (c) => {
       const body = await readJsonObject(c);
       const token = stringField(body, 'resetToken', '重置凭证');
-      const password = validPassword('newPassword', stringField(body, 'newPassword', '新密码', { raw: true }));
+      const password = validPassword(
+        'newPassword',
+        stringField(body, 'newPassword', '新密码', { raw: true }),
+      );
       await service.completeReset(deps, token, password, { ip: c.get('ip') });
       return c.body(null, 204);
     });

@@ -40,7 +40,8 @@ export interface LoginMeta extends RequestMeta {
 }
 
 const INVALID_CREDENTIALS = () => new AppError(401, 'invalid_credentials', '账号或密码错误');
-const RESET_MISMATCH = () => new AppError(400, 'reset_mismatch', '统一社会信用代码、联系人身份证号或手机号不匹配');
+const RESET_MISMATCH = () =>
+  new AppError(400, 'reset_mismatch', '统一社会信用代码、联系人身份证号或手机号不匹配');
 
 /** Registers an enterprise and its 安全总监 account, and links every project it builds (by credit code). */
 export async function registerEnterprise(deps: AppDeps, input: RegistrationInput, meta: RequestMeta) {
@@ -112,12 +113,20 @@ export async function login(deps: AppDeps, loginName: string, password: string, 
   if (addressUntil && !knownDevice) throw throttledError(addressUntil, now);
   const locked = lockedUntil(db, loginName, now);
   if (locked && !(knownDevice && user && (await verifySecret(user.passwordHash, password)))) {
-    audit(db, { event: 'login.locked_attempt', at: now, ip: meta.ip, actorLogin: loginName, actorUserId: user?.id });
+    audit(db, {
+      event: 'login.locked_attempt',
+      at: now,
+      ip: meta.ip,
+      actorLogin: loginName,
+      actorUserId: user?.id,
+    });
     recordAddressAttempt(deps, meta.ip, now);
     throw lockedError(locked);
   }
   if (!locked) {
-    const passwordOk = user ? await verifySecret(user.passwordHash, password) : await verifyAgainstDummy(password);
+    const passwordOk = user
+      ? await verifySecret(user.passwordHash, password)
+      : await verifyAgainstDummy(password);
     if (!user || !passwordOk) failLogin(deps, loginName, user?.id, meta.ip, now);
   }
   if (!user) throw INVALID_CREDENTIALS(); // narrowing only: both branches above refused an unknown login
@@ -126,11 +135,23 @@ export async function login(deps: AppDeps, loginName: string, password: string, 
   if (!locked) clearFailures(db, loginName);
   const deviceToken = rememberDevice(db, user.id, meta.deviceToken, now);
   const session = createSession(db, user.id, now, deps.config.limits);
-  audit(db, { event: 'login.succeeded', at: now, ip: meta.ip, actorUserId: user.id, detail: { knownDevice } });
+  audit(db, {
+    event: 'login.succeeded',
+    at: now,
+    ip: meta.ip,
+    actorUserId: user.id,
+    detail: { knownDevice },
+  });
   return { user, ...session, deviceToken };
 }
 
-function failLogin(deps: AppDeps, loginName: string, userId: string | undefined, ip: string, now: Date): never {
+function failLogin(
+  deps: AppDeps,
+  loginName: string,
+  userId: string | undefined,
+  ip: string,
+  now: Date,
+): never {
   const { db } = deps.database;
   const lockedNow = recordFailure(db, loginName, now);
   recordAddressAttempt(deps, ip, now);
@@ -153,13 +174,22 @@ function recordAddressAttempt(deps: AppDeps, ip: string, now: Date): void {
 
 function throttledError(until: Date, now: Date): AppError {
   const retryAfter = Math.max(1, Math.ceil((until.getTime() - now.getTime()) / 1000));
-  return new AppError(429, 'too_many_attempts', `该网络的登录尝试过于频繁，请 ${Math.ceil(retryAfter / 60)} 分钟后重试`, {
-    retryAfter,
-  });
+  return new AppError(
+    429,
+    'too_many_attempts',
+    `该网络的登录尝试过于频繁，请 ${Math.ceil(retryAfter / 60)} 分钟后重试`,
+    {
+      retryAfter,
+    },
+  );
 }
 
 function lockedError(until: Date): AppError {
-  const time = until.toLocaleTimeString('zh-CN', { timeZone: 'Asia/Shanghai', hour: '2-digit', minute: '2-digit' });
+  const time = until.toLocaleTimeString('zh-CN', {
+    timeZone: 'Asia/Shanghai',
+    hour: '2-digit',
+    minute: '2-digit',
+  });
   return new AppError(423, 'locked', `连续登录失败次数过多，账号已锁定，请于 ${time} 后重试`, {
     unlockAt: until.toISOString(),
   });
@@ -224,13 +254,20 @@ export async function verifyResetIdentity(
   clearFailures(db, throttleKey);
   const resetToken = generateToken();
   const expiresAt = new Date(now.getTime() + RESET_TOKEN_TTL_MS);
-  db.insert(passwordResetTokens).values({ id: tokenId(resetToken), userId: row.userId, expiresAt }).run();
+  db.insert(passwordResetTokens)
+    .values({ id: tokenId(resetToken), userId: row.userId, expiresAt })
+    .run();
   audit(db, { event: 'password.reset_requested', at: now, ip: meta.ip, actorUserId: row.userId });
   return { resetToken, expiresAt };
 }
 
 /** Step 2 of 找回密码: a valid, unused, unexpired token sets the new password once. */
-export async function completeReset(deps: AppDeps, resetToken: string, newPassword: string, meta: RequestMeta) {
+export async function completeReset(
+  deps: AppDeps,
+  resetToken: string,
+  newPassword: string,
+  meta: RequestMeta,
+) {
   const { db } = deps.database;
   const now = deps.now();
   const id = tokenId(resetToken);

@@ -44,7 +44,9 @@ export function createSession(
 ): { token: string; expiresAt: Date } {
   const token = generateToken();
   const expiresAt = cappedExpiry(now, now, policy);
-  db.insert(sessions).values({ id: tokenId(token), userId, expiresAt, createdAt: now, lastUsedAt: now }).run();
+  db.insert(sessions)
+    .values({ id: tokenId(token), userId, expiresAt, createdAt: now, lastUsedAt: now })
+    .run();
   return { token, expiresAt };
 }
 
@@ -127,7 +129,10 @@ export async function sweepIdleSessions(db: Db, now: Date, idleMs: number): Prom
     lt(sessions.lastUsedAt, idleBefore),
     and(isNull(sessions.lastUsedAt), lt(sessions.createdAt, idleBefore)),
   );
-  const rows = await db.select({ userId: sessions.userId, expiresAt: sessions.expiresAt }).from(sessions).where(ended);
+  const rows = await db
+    .select({ userId: sessions.userId, expiresAt: sessions.expiresAt })
+    .from(sessions)
+    .where(ended);
   await db.delete(sessions).where(ended);
   return rows.filter((r) => r.expiresAt.getTime() > now.getTime()).map((r) => r.userId);
 }

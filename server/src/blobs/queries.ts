@@ -56,9 +56,22 @@ export function replaceDocRefs(db: Db, docName: string, hashes: readonly string[
     const stale = current.filter((r) => !next.has(r.sha256));
     if (stale.length > 0) {
       tx.delete(blobRefs)
-        .where(and(eq(blobRefs.docName, docName), inArray(blobRefs.sha256, stale.map((r) => r.sha256))))
+        .where(
+          and(
+            eq(blobRefs.docName, docName),
+            inArray(
+              blobRefs.sha256,
+              stale.map((r) => r.sha256),
+            ),
+          ),
+        )
         .run();
-      auditRemovals(txDb, docName, stale.filter((r) => r.granted).map((r) => r.sha256), now);
+      auditRemovals(
+        txDb,
+        docName,
+        stale.filter((r) => r.granted).map((r) => r.sha256),
+        now,
+      );
     }
     for (const ref of current) {
       if (next.has(ref.sha256) && !ref.granted && mayReference(txDb, docName, ref.sha256)) {

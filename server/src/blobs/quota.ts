@@ -34,7 +34,12 @@ export async function checkUploadQuota(deps: AppDeps, userId: string, sha256: st
 
 export function uploadQuotaExceeded(limit: number): AppError {
   const mb = Math.round(limit / (1024 * 1024));
-  return new AppError(429, 'upload_quota_exceeded', `今日上传的文件已超过 ${mb} MB 的上限，请明天再试或联系管理员`, {
-    retryAfter: 3600,
-  });
+  return new AppError(
+    429,
+    'upload_quota_exceeded',
+    `今日上传的文件已超过 ${mb} MB 的上限，请明天再试或联系管理员`,
+    {
+      retryAfter: 3600,
+    },
+  );
 }

@@ -36,6 +36,9 @@ async function registrationsInLastHour(deps: AppDeps, userId: string): Promise<n
 }
 
 async function documentExists(deps: AppDeps, name: string): Promise<boolean> {
-  const rows = await deps.database.db.select({ name: documents.name }).from(documents).where(eq(documents.name, name));
+  const rows = await deps.database.db
+    .select({ name: documents.name })
+    .from(documents)
+    .where(eq(documents.name, name));
   return rows.length > 0;
 }

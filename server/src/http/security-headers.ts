@@ -8,8 +8,13 @@ import type { MiddlewareHandler } from 'hono';
  * web app). No inline script is allowed except the exact inline scripts of the built `index.html` (SvelteKit's
  * bootstrap), which are hashed here so the SPA needs no build-time CSP configuration.
  */
-export function securityHeaders(options: { webRoot: string | null; secureCookies: boolean }): MiddlewareHandler {
-  const inlineHashes = options.webRoot ? inlineScriptHashes(path.join(options.webRoot, 'index.html')) : () => [];
+export function securityHeaders(options: {
+  webRoot: string | null;
+  secureCookies: boolean;
+}): MiddlewareHandler {
+  const inlineHashes = options.webRoot
+    ? inlineScriptHashes(path.join(options.webRoot, 'index.html'))
+    : () => [];
   return async (c, next) => {
     await next();
     const host = c.req.header('host');
@@ -23,7 +28,8 @@ export function securityHeaders(options: { webRoot: string | null; secureCookies
     headers.set('Referrer-Policy', 'strict-origin-when-cross-origin');
     headers.set('Permissions-Policy', 'camera=(self), microphone=(), geolocation=(), payment=(), usb=()');
     headers.set('Cross-Origin-Opener-Policy', 'same-origin');
-    if (options.secureCookies) headers.set('Strict-Transport-Security', 'max-age=31536000; includeSubDomains');
+    if (options.secureCookies)
+      headers.set('Strict-Transport-Security', 'max-age=31536000; includeSubDomains');
   };
 }
 
@@ -60,7 +66,8 @@ function inlineScriptHashes(file: string): () => string[] {
     } catch {
       return [];
     }
-    if (cached?.mtimeMs !== mtimeMs) cached = { mtimeMs, hashes: hashInlineScripts(readFileSync(file, 'utf8')) };
+    if (cached?.mtimeMs !== mtimeMs)
+      cached = { mtimeMs, hashes: hashInlineScripts(readFileSync(file, 'utf8')) };
     return cached.hashes;
   };
 }
@@ -68,7 +75,11 @@ function inlineScriptHashes(file: string): () => string[] {
 export function hashInlineScripts(html: string): string[] {
   const hashes: string[] = [];
   for (const match of html.matchAll(/<script(?![^>]*\bsrc=)[^>]*>([\s\S]*?)<\/script>/gi)) {
-    hashes.push(createHash('sha256').update(match[1] ?? '', 'utf8').digest('base64'));
+    hashes.push(
+      createHash('sha256')
+        .update(match[1] ?? '', 'utf8')
+        .digest('base64'),
+    );
   }
   return hashes;
 }

@@ -17,7 +17,12 @@ export function sessionMiddleware(deps: AppDeps): MiddlewareHandler<AppEnv> {
     const session = token
       ? validateSessionToken(deps.database.db, token, now, deps.config.limits, (reason, userId) => {
           if (reason !== 'idle') return;
-          audit(deps.database.db, { event: 'session.idle_timeout', at: now, ip: c.get('ip'), actorUserId: userId });
+          audit(deps.database.db, {
+            event: 'session.idle_timeout',
+            at: now,
+            ip: c.get('ip'),
+            actorUserId: userId,
+          });
         })
       : null;
     c.set('session', session);
