@@ -3,7 +3,7 @@ import { runFuzz } from './run.js';
 
 describe('fuzz and fault suite (bounded for CI)', () => {
   it('survives seeded random, mutated, oversized and deep input on the sync socket and every JSON route', async () => {
-    const report = await runFuzz({ seed: 20261130, syncMs: 9_000, routesMs: 7_000 });
+    const report = await runFuzz({ seed: 20261130, syncMs: 7_000, routesMs: 6_000 });
     expect(report.sync.frames).toBeGreaterThan(100);
     expect(report.routes.requests).toBeGreaterThan(20);
     expect(report.crashed).toBe(false);
