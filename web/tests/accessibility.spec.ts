@@ -41,7 +41,8 @@ for (const [role, login] of Object.entries(DEMO_ACCOUNTS)) {
     test(`every nav page of the ${role} account is free of WCAG A/AA violations on a ${device}`, async ({
       browser,
     }) => {
-      test.setTimeout(120_000);
+      // Up to nine pages, each loaded and scanned: generous for a busy 2-core machine.
+      test.setTimeout(360_000);
       const page = await signedIn(browser, login, viewport);
       await page.goto('/projects');
       await settled(page);
