@@ -16,6 +16,7 @@ import { attachSyncUpgrades } from './sync/upgrade.js';
 import { startWalCheckpointer } from './sync/wal-checkpointer.js';
 import { SqliteUpdateLog } from './sync/update-log.js';
 import { startMaintenance } from './admin/maintenance.js';
+import { writePidFile } from './admin/pid-file.js';
 
 export interface RunningServer {
   readonly url: string;
@@ -59,6 +60,7 @@ export async function startServer(config: Config, options: StartOptions = {}): P
   };
   const app = createApp(deps);
   const maintenance = startMaintenance(deps);
+  const removePidFile = writePidFile(config.dataDir);
   // ws closes a connection whose frame exceeds maxPayload with 1009 (message too big) by itself.
   const wss = new WebSocketServer({ noServer: true, maxPayload: MAX_MESSAGE_BYTES });
   const { server, address } = await listen(app.fetch, config);
@@ -82,6 +84,7 @@ export async function startServer(config: Config, options: StartOptions = {}): P
       wss.close();
       await checkpointer.stop();
       database.close();
+      removePidFile();
     },
   };
 }
