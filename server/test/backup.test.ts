@@ -162,8 +162,9 @@ describe('pnpm admin backup / restore', () => {
       const copy = docState(fromLoad, name);
       expect(copy.pending).toBe(false);
       const current = docState(live, name).vector;
-      for (const [client, clock] of copy.vector)
+      for (const [client, clock] of copy.vector) {
         expect(current.get(client) ?? 0).toBeGreaterThanOrEqual(clock);
+      }
     }
     for (const [hash, actual] of blobFiles(fromLoad)) expect(actual).toBe(hash);
 
@@ -174,8 +175,9 @@ describe('pnpm admin backup / restore', () => {
     const restoredQuiet = tempDir('restore-quiet');
     await admin(restoredQuiet, 'restore', quiet);
     const fromQuiet = await startOn(restoredQuiet);
-    for (const name of docNames(live))
+    for (const name of docNames(live)) {
       expect(docState(fromQuiet, name).json).toEqual(docState(live, name).json);
+    }
     expect(blobFiles(fromQuiet)).toEqual(blobFiles(live));
     expect(blobFiles(live).size).toBeGreaterThan(10);
   }, 300_000);

@@ -3,8 +3,8 @@ import { createHash } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { eq } from 'drizzle-orm';
-import { blobRefs } from '../src/db/schema/index.js';
-import { addFile, addTerm, addTermPhoto, createInspection } from '@anguan/model';
+import { auditLog, blobRefs } from '../src/db/schema/index.js';
+import { addFile, addTerm, addTermPhoto, createInspection, removeFile } from '@anguan/model';
 import {
   connectPeer,
   eventually,
@@ -194,8 +194,11 @@ describe('a blob hash is not a bearer token (issue 12 item 3)', () => {
     const bytes = png('offline photo');
     const hash = sha(bytes);
     const name = await registerInspection(server.url, world.inspector, world.projectId, { method: 'terms' });
-    await writeInspection(name, world.inspector, { projectId: world.projectId, origin: 'enterprise' }, (doc) =>
-      addFile(doc, fileOf(bytes, world.inspector.id)),
+    await writeInspection(
+      name,
+      world.inspector,
+      { projectId: world.projectId, origin: 'enterprise' },
+      (doc) => addFile(doc, fileOf(bytes, world.inspector.id)),
     );
     expect((await request('GET', `/api/blobs/${hash}`, world.supervisor)).status).toBe(404);
     // A reader of the document uploading the bytes does not make them part of it: only a writer does.
@@ -210,8 +213,11 @@ describe('a blob hash is not a bearer token (issue 12 item 3)', () => {
     const hash = sha(bytes);
     await put(bytes, world.inspector);
     const first = await registerInspection(server.url, world.inspector, world.projectId, { method: 'terms' });
-    await writeInspection(first, world.inspector, { projectId: world.projectId, origin: 'enterprise' }, (doc) =>
-      addFile(doc, fileOf(bytes, world.inspector.id)),
+    await writeInspection(
+      first,
+      world.inspector,
+      { projectId: world.projectId, origin: 'enterprise' },
+      (doc) => addFile(doc, fileOf(bytes, world.inspector.id)),
     );
     const self = await registerInspection(server.url, world.department, world.projectId, {
       method: 'terms',
@@ -221,7 +227,41 @@ describe('a blob hash is not a bearer token (issue 12 item 3)', () => {
       addFile(doc, fileOf(bytes, world.department.id)),
     );
     const refs = server.deps.database.db.select().from(blobRefs).where(eq(blobRefs.sha256, hash)).all();
-    expect(refs.map((r) => [r.docName, r.granted]).sort()).toEqual([[first, true], [self, true]].sort());
+    expect(refs.map((r) => [r.docName, r.granted]).sort()).toEqual(
+      [
+        [first, true],
+        [self, true],
+      ].sort(),
+    );
+  });
+});
+
+describe('deleting a file from a document', () => {
+  it('is recorded in the audit log for the project, visible in the enterprise’s 安全审计', async () => {
+    const bytes = png('to be removed');
+    await put(bytes, world.inspector);
+    const name = await registerInspection(server.url, world.inspector, world.projectId, { method: 'terms' });
+    let doc: TestPeer['doc'] | undefined;
+    await writeInspection(
+      name,
+      world.inspector,
+      { projectId: world.projectId, origin: 'enterprise' },
+      (d) => {
+        doc = d;
+        addFile(d, fileOf(bytes, world.inspector.id));
+      },
+    );
+    removeFile(doc!, sha(bytes));
+    await eventually(async () => {
+      await server.deps.materializeScheduler.flush();
+      const removed = server.deps.database.db.select().from(auditLog).all();
+      expect(removed.filter((e) => e.event === 'document.file_removed')).toMatchObject([
+        { target: name, projectId: world.projectId, detail: { docName: name, sha256: sha(bytes) } },
+      ]);
+    });
+    const seen = await request('GET', '/api/audit?type=document.file_removed', world.director);
+    expect(seen.json.events).toMatchObject([{ typeLabel: '删除文档中的照片/文件', target: name }]);
+    expect((await request('GET', '/api/audit', world.otherDirector)).json.total).toBe(0);
   });
 });
 

@@ -28,8 +28,9 @@ export async function adminCommand(config: Config, args: readonly string[]): Pro
     const aside = result.setAside ? `; the previous data is in ${result.setAside}` : '';
     return `restored ${rest[0]} (backup of ${result.manifest.createdAt}) into ${config.dataDir}${aside}`;
   }
-  if (command === 'sweep')
+  if (command === 'sweep') {
     return withDeps(config, async (deps) => JSON.stringify(await runMaintenance(deps)));
+  }
   throw new UsageError(ADMIN_USAGE);
 }
 

@@ -48,8 +48,9 @@ export function parseAuditFilter(user: SessionUser, query: AuditQuery): AuditFil
   const scope = auditScopeOf(user);
   const from = query.from ? shanghaiDayStart(query.from, 'from') : undefined;
   const to = query.to ? new Date(shanghaiDayStart(query.to, 'to').getTime() + DAY_MS) : undefined;
-  if (query.type && !isAuditEvent(query.type))
+  if (query.type && !isAuditEvent(query.type)) {
     throw badRequest('invalid_type', '事件类型无效', { field: 'type' });
+  }
   const actor = query.actor?.trim().slice(0, 100) || undefined;
   return { scope, from, to, type: query.type as AuditFilter['type'], actor };
 }

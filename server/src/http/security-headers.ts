@@ -28,8 +28,9 @@ export function securityHeaders(options: {
     headers.set('Referrer-Policy', 'strict-origin-when-cross-origin');
     headers.set('Permissions-Policy', 'camera=(self), microphone=(), geolocation=(), payment=(), usb=()');
     headers.set('Cross-Origin-Opener-Policy', 'same-origin');
-    if (options.secureCookies)
+    if (options.secureCookies) {
       headers.set('Strict-Transport-Security', 'max-age=31536000; includeSubDomains');
+    }
   };
 }
 
@@ -66,8 +67,9 @@ function inlineScriptHashes(file: string): () => string[] {
     } catch {
       return [];
     }
-    if (cached?.mtimeMs !== mtimeMs)
+    if (cached?.mtimeMs !== mtimeMs) {
       cached = { mtimeMs, hashes: hashInlineScripts(readFileSync(file, 'utf8')) };
+    }
     return cached.hashes;
   };
 }
