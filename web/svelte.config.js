@@ -13,6 +13,10 @@ const config = {
     adapter: adapter({ fallback: 'index.html' }),
     // Registered by hand through workbox-window, so the update prompt sees every lifecycle event.
     serviceWorker: { register: false },
+    // The server sends a strict CSP without inline scripts (server/src/http/security-headers.ts); kit adds the
+    // hash of its inline bootstrap to a <meta> CSP here. Both policies apply, so this one names only scripts and
+    // stays no stricter than the server's.
+    csp: { mode: 'hash', directives: { 'script-src': ['self'] } },
   },
 };
 

@@ -2,6 +2,9 @@ import { Hono } from 'hono';
 import type { AppEnv, ServerDeps } from './deps.js';
 import { handleError, notFound } from './http/errors.js';
 import { requireSameOrigin } from './http/csrf.js';
+import { limitBodies } from './http/body-limit.js';
+import { securityHeaders } from './http/security-headers.js';
+import { limitDocumentRegistrations } from './http/registration-quota.js';
 import { sessionMiddleware } from './http/session.js';
 import { authRoutes } from './auth/routes.js';
 import { memberRoutes } from './members/routes.js';
@@ -17,9 +20,16 @@ import { webStaticRoutes } from './web-static/routes.js';
 import { registryRoutes, REGISTRY_UPLOAD_PATHS } from './registry/routes.js';
 import { monthlyRoutes } from './monthly/routes.js';
 import { dangerousWorkRoutes } from './projects/dangerous-works-routes.js';
+import { auditRoutes } from './audit/routes.js';
 
 /** Paths that take non-JSON bodies (blob uploads); still same-origin only. */
 export const UPLOAD_PATHS = ['/api/blobs', ...REGISTRY_UPLOAD_PATHS] as const;
+
+/** JSON routes that may send more than the default body limit (a seal carries a state vector). */
+const BODY_LIMITS = [
+  { pattern: /^\/api\/blobs\//, maxBytes: null },
+  { pattern: /^\/api\/documents\/[^/]+\/seal$/, maxBytes: 256 * 1024 },
+];
 
 /**
  * The whole HTTP surface: `/api/*` features, then the SPA. Features are sub-apps mounted here and nowhere else
@@ -28,29 +38,35 @@ export const UPLOAD_PATHS = ['/api/blobs', ...REGISTRY_UPLOAD_PATHS] as const;
  */
 export function createApp(deps: ServerDeps) {
   const api = new Hono<AppEnv>()
+    .use('*', limitBodies(deps.config.limits.maxJsonBodyBytes, BODY_LIMITS))
     .use('*', sessionMiddleware(deps))
     .use('*', requireSameOrigin({ trustedOrigins: deps.config.trustedOrigins, uploadPaths: UPLOAD_PATHS }))
     .get('/health', (c) => c.json({ ok: true }))
     .route('/auth', authRoutes(deps))
     .route('/members', memberRoutes(deps))
     .route('/projects', projectRoutes(deps))
+    .use('/documents', limitDocumentRegistrations(deps))
+    .route('/documents', documentRoutes(deps))
+    .route('/blobs', blobRoutes(deps))
     .route('/registry', registryRoutes(deps))
     .route('/monthly-evaluations', monthlyRoutes(deps))
     .route('/dangerous-works', dangerousWorkRoutes(deps))
-    .route('/documents', documentRoutes(deps))
-    .route('/blobs', blobRoutes(deps))
     .route('/inspections', inspectionRoutes(deps))
     .route('/enterprise', enterpriseSettingsRoutes(deps))
-    .route('/rectifications', rectificationRoutes(deps)) // rectify (issue 9)
-    .route('/notifications', notificationRoutes(deps)) // rectify (issue 9)
-    .route('/inspections', inspectionSheetRoutes(deps)) // rectify (issue 9): sheet, sheet.xlsx, soft delete
-    .route('/verify', verifyRoutes(deps)) // rectify (issue 9)
+    .route('/rectifications', rectificationRoutes(deps))
+    .route('/notifications', notificationRoutes(deps))
+    .route('/inspections', inspectionSheetRoutes(deps))
+    .route('/verify', verifyRoutes(deps))
+    .route('/audit', auditRoutes(deps))
     .all('*', () => {
       throw notFound('接口不存在');
     });
 
   const sync = new Hono<AppEnv>().route('/', syncRoutes());
-  const app = new Hono<AppEnv>().route('/api', api).route('/sync', sync);
+  const app = new Hono<AppEnv>()
+    .use('*', securityHeaders(deps.config))
+    .route('/api', api)
+    .route('/sync', sync);
   app.onError(handleError);
   api.onError(handleError);
   sync.onError(handleError);

@@ -25,6 +25,36 @@ describe('configFromEnv', () => {
     expect(configFromEnv({ WEB_ROOT: '' }).webRoot).toBeNull();
   });
 
+  it('reads the hardening limits in their documented units and keeps the defaults otherwise', () => {
+    const config = configFromEnv({
+      MAX_JSON_BODY_KB: '32',
+      UPLOAD_MB_PER_DAY: '100',
+      UNREFERENCED_BLOB_GRACE_HOURS: '24',
+      DOCUMENT_REGISTRATIONS_PER_HOUR: '50',
+      SESSION_IDLE_MINUTES: '15',
+      SESSION_MAX_DAYS: '7',
+      AUDIT_RETENTION_DAYS: '200',
+    });
+    expect(config.limits).toMatchObject({
+      maxJsonBodyBytes: 32 * 1024,
+      uploadBytesPerDay: 100 * 1024 * 1024,
+      unreferencedBlobGraceMs: 24 * 3600_000,
+      documentRegistrationsPerHour: 50,
+      sessionIdleMs: 15 * 60_000,
+      sessionAbsoluteMs: 7 * 86_400_000,
+      auditRetentionMs: 200 * 86_400_000,
+      maintenanceIntervalMs: defaultConfig.limits.maintenanceIntervalMs,
+    });
+  });
+
+  it('refuses an audit retention under six months and a limit that is not a positive number', () => {
+    expect(() => configFromEnv({ AUDIT_RETENTION_DAYS: '90' })).toThrow(
+      /AUDIT_RETENTION_DAYS must be a number ≥ 183/,
+    );
+    expect(() => configFromEnv({ SESSION_IDLE_MINUTES: 'soon' })).toThrow(ConfigError);
+    expect(() => configFromEnv({ UPLOAD_MB_PER_DAY: '0' })).toThrow(/UPLOAD_MB_PER_DAY/);
+  });
+
   it('is frozen', () => {
     expect(Object.isFrozen(configFromEnv({}))).toBe(true);
   });

@@ -1,7 +1,7 @@
 import type { Config } from './config.js';
 import type { Database_ } from './db/client.js';
 import type { ValidSession } from './auth/sessions.js';
-import type { SyncService } from './sync/sync-service.js';
+import type { SessionRevocation, SyncService } from './sync/sync-service.js';
 import type { MaterializeScheduler } from './materializer/scheduler.js';
 import type { BlobStore } from './blobs/store.js';
 
@@ -11,6 +11,8 @@ export interface AppDeps {
   readonly database: Database_;
   /** The clock; tests move it to cross expiry and lockout boundaries. */
   readonly now: () => Date;
+  /** Called right after sessions are deleted; the server closes their sync sockets (absent in scripts). */
+  readonly sessionsRevoked?: (revoked: SessionRevocation) => void;
 }
 
 /**

@@ -20,6 +20,8 @@ import { attachSyncUpgrades } from './sync/upgrade.js';
 import { startWalCheckpointer } from './sync/wal-checkpointer.js';
 import { SqliteUpdateLog } from './sync/update-log.js';
 import { projectMaterializer } from './projects/materializer.js';
+import { startMaintenance } from './admin/maintenance.js';
+import { writePidFile } from './admin/pid-file.js';
 
 export interface RunningServer {
   readonly url: string;
@@ -62,6 +64,7 @@ export async function startServer(config: Config, options: StartOptions = {}): P
     config,
     database,
     now,
+    sessionsRevoked: (revoked) => sync.closeRevoked(revoked),
     sync,
     materializeScheduler,
     blobStore: new BlobStore(config.dataDir),
@@ -70,6 +73,8 @@ export async function startServer(config: Config, options: StartOptions = {}): P
   for (const docName of await inspectionsNeedingMaterialization(database.db))
     materializeScheduler.schedule(docName);
   const app = createApp(deps);
+  const maintenance = startMaintenance(deps);
+  const removePidFile = writePidFile(config.dataDir);
   // ws closes a connection whose frame exceeds maxPayload with 1009 (message too big) by itself.
   const wss = new WebSocketServer({ noServer: true, maxPayload: MAX_MESSAGE_BYTES });
   const { server, address } = await listen(app.fetch, config);
@@ -82,6 +87,7 @@ export async function startServer(config: Config, options: StartOptions = {}): P
     deps,
     close: async () => {
       upgrades.stop();
+      await maintenance.stop();
       sync.close();
       await materializeScheduler.close();
       await new Promise<void>((resolve) => {
@@ -92,6 +98,7 @@ export async function startServer(config: Config, options: StartOptions = {}): P
       wss.close();
       await checkpointer.stop();
       database.close();
+      removePidFile();
     },
   };
 }

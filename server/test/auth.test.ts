@@ -4,6 +4,7 @@ import { auditLog, enterprises, projects, users } from '../src/db/schema/index.j
 import { SESSION_COOKIE } from '../src/http/session.js';
 import { enterpriseRegistration } from './factories.js';
 import { startTestServer, TestClient, type TestServer } from './test-server.js';
+import { defaultLimits } from '../src/config.js';
 
 let server: TestServer;
 let client: TestClient;
@@ -14,6 +15,7 @@ beforeEach(async () => {
 afterEach(() => server.dispose());
 
 const MINUTE = 60_000;
+const DAY = 24 * 60 * MINUTE;
 
 describe('health', () => {
   it('answers {"ok":true}', async () => {
@@ -175,6 +177,11 @@ describe('lockout', () => {
 
 describe('sessions', () => {
   it('expire after 30 days without use and slide when used in the second half', async () => {
+    // Idle logout and the absolute lifetime off, to see the sliding expiry alone.
+    await server.dispose();
+    const limits = { ...defaultLimits, sessionIdleMs: 365 * DAY, sessionAbsoluteMs: 365 * DAY };
+    server = await startTestServer({ limits });
+    client = new TestClient(server.url);
     await client.post('/api/auth/register', enterpriseRegistration());
     await client.post('/api/auth/login', { login: '91320100MA1MXX0A01', password: 'Anquan2026' });
     server.clock.advance(20 * 24 * 60 * MINUTE);

@@ -2,7 +2,9 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createHash } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { addTerm, addTermPhoto, createInspection } from '@anguan/model';
+import { eq } from 'drizzle-orm';
+import { auditLog, blobRefs } from '../src/db/schema/index.js';
+import { addFile, addTerm, addTermPhoto, createInspection, removeFile } from '@anguan/model';
 import {
   connectPeer,
   eventually,
@@ -99,7 +101,7 @@ describe('/api/blobs', () => {
     expect(own.body).toEqual(bytes);
     expect(own.headers.get('content-type')).toBe('image/png');
     expect(own.headers.get('x-content-type-options')).toBe('nosniff');
-    expect((await request('GET', `/api/blobs/${hash}`, world.department)).status).toBe(403);
+    expect((await request('GET', `/api/blobs/${hash}`, world.department)).status).toBe(404);
 
     const name = await registerInspection(server.url, world.inspector, world.projectId, { method: 'terms' });
     const peer = connectPeer(server, name, world.inspector);
@@ -121,8 +123,160 @@ describe('/api/blobs', () => {
     // …and once materialized the reference is recorded for every reader of the document.
     await server.deps.materializeScheduler.flush();
     expect((await request('GET', `/api/blobs/${hash}`, world.supervisor)).status).toBe(200);
-    expect((await request('GET', `/api/blobs/${hash}`, world.otherDirector)).status).toBe(403);
-    expect((await request('GET', `/api/blobs/${hash}?doc=${name}`, world.otherDirector)).status).toBe(403);
+    expect((await request('GET', `/api/blobs/${hash}`, world.otherDirector)).status).toBe(404);
+    expect((await request('GET', `/api/blobs/${hash}?doc=${name}`, world.otherDirector)).status).toBe(404);
     expect((await request('GET', `/api/blobs/${'0'.repeat(64)}`, world.inspector)).status).toBe(404);
+  });
+});
+
+/** Opens `name` as `user`, writes an inspection into it with `write`, and waits until it is materialized. */
+async function writeInspection(
+  name: string,
+  user: TestUser,
+  fields: { projectId: string; origin: 'enterprise' | 'self' },
+  write: (doc: TestPeer['doc']) => void,
+) {
+  const peer = connectPeer(server, name, user);
+  peers.push(peer);
+  await peer.synced();
+  createInspection(peer.doc, { ...fields, method: 'terms', date: '2026-03-15', createdBy: user.id });
+  write(peer.doc);
+  await eventually(async () => {
+    await server.deps.materializeScheduler.flush();
+    const refs = server.deps.database.db.select().from(blobRefs).where(eq(blobRefs.docName, name)).all();
+    expect(refs.length).toBeGreaterThan(0);
+  });
+}
+
+const fileOf = (bytes: Uint8Array, addedBy: string) => ({
+  sha256: sha(bytes),
+  name: '照片.png',
+  mediaType: 'image/png',
+  size: bytes.length,
+  addedBy,
+});
+
+describe('a blob hash is not a bearer token (issue 12 item 3)', () => {
+  it('gives another enterprise nothing for adding a known hash to its own inspection, nor its supervisor', async () => {
+    const bytes = png('secret site photo');
+    const hash = sha(bytes);
+    const own = await registerInspection(server.url, world.inspector, world.projectId, { method: 'terms' });
+    expect((await put(bytes, world.inspector)).status).toBe(201);
+    await writeInspection(own, world.inspector, { projectId: world.projectId, origin: 'enterprise' }, (doc) =>
+      addFile(doc, fileOf(bytes, world.inspector.id)),
+    );
+
+    // The attack from the issue: the hash added to the other enterprise's own inspection (addFile).
+    const theirs = await registerInspection(server.url, world.otherDirector, world.otherProjectId, {
+      method: 'terms',
+    });
+    await writeInspection(
+      theirs,
+      world.otherDirector,
+      { projectId: world.otherProjectId, origin: 'enterprise' },
+      (doc) => addFile(doc, fileOf(bytes, world.otherDirector.id)),
+    );
+    const unknown = await request('GET', `/api/blobs/${'1'.repeat(64)}`, world.otherDirector);
+    for (const user of [world.otherDirector, world.otherSupervisor]) {
+      for (const route of [`/api/blobs/${hash}`, `/api/blobs/${hash}?doc=${theirs}`]) {
+        const refused = await request('GET', route, user);
+        expect(refused.status).toBe(404);
+        expect(refused.json).toEqual(unknown.json);
+      }
+      expect((await request('HEAD', `/api/blobs/${hash}`, user)).status).toBe(404);
+    }
+    // The rightful readers are unaffected.
+    expect((await request('GET', `/api/blobs/${hash}`, world.supervisor)).status).toBe(200);
+    expect((await request('GET', `/api/blobs/${hash}?doc=${own}`, world.director)).status).toBe(200);
+  });
+
+  it('grants a reference once a writer of the document uploads the bytes, even after the document synced', async () => {
+    const bytes = png('offline photo');
+    const hash = sha(bytes);
+    const name = await registerInspection(server.url, world.inspector, world.projectId, { method: 'terms' });
+    await writeInspection(
+      name,
+      world.inspector,
+      { projectId: world.projectId, origin: 'enterprise' },
+      (doc) => addFile(doc, fileOf(bytes, world.inspector.id)),
+    );
+    expect((await request('GET', `/api/blobs/${hash}`, world.supervisor)).status).toBe(404);
+    // A reader of the document uploading the bytes does not make them part of it: only a writer does.
+    expect((await put(bytes, world.supervisor)).status).toBe(201);
+    expect((await request('GET', `/api/blobs/${hash}`, world.department)).status).toBe(404);
+    expect((await put(bytes, world.inspector)).status).toBe(200);
+    expect((await request('GET', `/api/blobs/${hash}`, world.department)).status).toBe(200);
+  });
+
+  it('lets a document reuse a blob that already belongs to another document of the same project', async () => {
+    const bytes = png('shared within the project');
+    const hash = sha(bytes);
+    await put(bytes, world.inspector);
+    const first = await registerInspection(server.url, world.inspector, world.projectId, { method: 'terms' });
+    await writeInspection(
+      first,
+      world.inspector,
+      { projectId: world.projectId, origin: 'enterprise' },
+      (doc) => addFile(doc, fileOf(bytes, world.inspector.id)),
+    );
+    const self = await registerInspection(server.url, world.department, world.projectId, {
+      method: 'terms',
+      origin: 'self',
+    });
+    await writeInspection(self, world.department, { projectId: world.projectId, origin: 'self' }, (doc) =>
+      addFile(doc, fileOf(bytes, world.department.id)),
+    );
+    const refs = server.deps.database.db.select().from(blobRefs).where(eq(blobRefs.sha256, hash)).all();
+    expect(refs.map((r) => [r.docName, r.granted]).sort()).toEqual(
+      [
+        [first, true],
+        [self, true],
+      ].sort(),
+    );
+  });
+});
+
+describe('deleting a file from a document', () => {
+  it('is recorded in the audit log for the project, visible in the enterprise’s 安全审计', async () => {
+    const bytes = png('to be removed');
+    await put(bytes, world.inspector);
+    const name = await registerInspection(server.url, world.inspector, world.projectId, { method: 'terms' });
+    let doc: TestPeer['doc'] | undefined;
+    await writeInspection(
+      name,
+      world.inspector,
+      { projectId: world.projectId, origin: 'enterprise' },
+      (d) => {
+        doc = d;
+        addFile(d, fileOf(bytes, world.inspector.id));
+      },
+    );
+    removeFile(doc!, sha(bytes));
+    await eventually(async () => {
+      await server.deps.materializeScheduler.flush();
+      const removed = server.deps.database.db.select().from(auditLog).all();
+      expect(removed.filter((e) => e.event === 'document.file_removed')).toMatchObject([
+        { target: name, projectId: world.projectId, detail: { docName: name, sha256: sha(bytes) } },
+      ]);
+    });
+    const seen = await request('GET', '/api/audit?type=document.file_removed', world.director);
+    expect(seen.json.events).toMatchObject([{ typeLabel: '删除文档中的照片/文件', target: name }]);
+    expect((await request('GET', '/api/audit', world.otherDirector)).json.total).toBe(0);
+  });
+});
+
+describe('blob responses (issue 12 item 7)', () => {
+  it('are sandboxed; images display inline and a PDF downloads instead of rendering as a page', async () => {
+    const image = png('inline');
+    await put(image);
+    const shown = await request('GET', `/api/blobs/${sha(image)}`, world.inspector);
+    expect(shown.headers.get('content-security-policy')).toMatch(/^sandbox/);
+    expect(shown.headers.get('content-disposition')).toBe(`inline; filename="${sha(image)}.png"`);
+    const pdf = Buffer.from('%PDF-1.7\n<script>alert(1)</script>');
+    await put(pdf);
+    const downloaded = await request('GET', `/api/blobs/${sha(pdf)}`, world.inspector);
+    expect(downloaded.headers.get('content-type')).toBe('application/pdf');
+    expect(downloaded.headers.get('content-security-policy')).toMatch(/^sandbox/);
+    expect(downloaded.headers.get('content-disposition')).toBe(`attachment; filename="${sha(pdf)}.pdf"`);
   });
 });

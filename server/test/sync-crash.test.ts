@@ -72,7 +72,7 @@ describe('durability', () => {
     peers.push(writer, observer);
     await Promise.all([writer.synced(), observer.synced()]);
     const seen = new Set<string>();
-    observer.doc.getMap('stream').observe((event) => event.keysChanged.forEach((k) => seen.add(k)));
+    observer.doc.getMap('deductions').observe((event) => event.keysChanged.forEach((k) => seen.add(k)));
     const observerClosed = new Promise<void>((resolve) =>
       observer.provider.once('connection-close', () => resolve()),
     );
@@ -82,7 +82,7 @@ describe('durability', () => {
     let streaming = true;
     const stream = (async () => {
       while (streaming) {
-        writer.doc.getMap('stream').set(`k${sent++}`, sent);
+        writer.doc.getMap('deductions').set(`k${sent++}`, sent);
         await new Promise((resolve) => setImmediate(resolve));
       }
     })();
@@ -102,7 +102,7 @@ describe('durability', () => {
     const fresh = connectPeer({ url: second.url } as RunningServer, name, world.director, new Y.Doc());
     peers.push(fresh);
     await fresh.synced();
-    const stored = fresh.doc.getMap('stream');
+    const stored = fresh.doc.getMap('deductions');
     const missing = seenAtCrash.filter((k) => !stored.has(k));
     expect(missing).toEqual([]);
   }, 60_000);

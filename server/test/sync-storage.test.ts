@@ -31,15 +31,15 @@ async function start(sync: StartOptions['sync']) {
 
 /** Everything a document holds, for comparing contents. */
 const content = (doc: Y.Doc) => ({
-  stream: doc.getMap('stream').toJSON(),
-  notes: doc.getText('notes').toString(),
+  stream: doc.getMap('deductions').toJSON(),
+  notes: doc.getText('remarks').toString(),
   stateVector: [...Y.decodeStateVector(Y.encodeStateVector(doc))].sort(),
 });
 
 function randomEdits(doc: Y.Doc, random: RandomSource, count: number) {
   for (let i = 0; i < count; i++) {
-    const text = doc.getText('notes');
-    if (random.chance(0.5)) doc.getMap('stream').set(`k${random.int(20)}`, random.int(1000));
+    const text = doc.getText('remarks');
+    if (random.chance(0.5)) doc.getMap('deductions').set(`k${random.int(20)}`, random.int(1000));
     else if (random.chance(0.3) && text.length > 0) text.delete(random.int(text.length), 1);
     else text.insert(random.int(text.length + 1), random.pick(['整', '改', 'a', '1']));
   }
@@ -90,8 +90,8 @@ describe('compaction', () => {
     randomEdits(writer.doc, new RandomSource(3), 20);
     await eventually(() => expect(server.deps.sync.stats()).toMatchObject({ rooms: 1, liveRooms: 0 }));
     expect(storedUpdates(server, name)).toHaveLength(0);
-    writer.doc.getMap('stream').set('after', 1);
-    await eventually(() => expect(reader.doc.getMap('stream').get('after')).toBe(1));
+    writer.doc.getMap('deductions').set('after', 1);
+    await eventually(() => expect(reader.doc.getMap('deductions').get('after')).toBe(1));
     expect(content(reader.doc)).toEqual(content(writer.doc));
   });
 
@@ -100,13 +100,13 @@ describe('compaction', () => {
     const writer = connectPeer(server, name, world.director);
     peers.push(writer);
     await writer.synced();
-    const text = writer.doc.getText('notes');
+    const text = writer.doc.getText('remarks');
     for (let i = 0; i < 10_000; i++) {
-      if (i % 2 === 0) writer.doc.getMap('stream').set(`k${(i / 2) % 100}`, `value ${i}`);
+      if (i % 2 === 0) writer.doc.getMap('deductions').set(`k${(i / 2) % 100}`, `value ${i}`);
       else text.insert(text.length, `n${i} `);
     }
     await eventually(
-      () => expect(server.deps.sync.withDoc(name, (d) => d.getText('notes').length)).toBe(text.length),
+      () => expect(server.deps.sync.withDoc(name, (d) => d.getText('remarks').length)).toBe(text.length),
       20_000,
     );
     writer.provider.disconnect();

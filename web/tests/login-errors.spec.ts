@@ -2,11 +2,12 @@ import { expect, test, uiLogin } from './fixtures';
 
 test('a wrong password gets the same message as an unknown account', async ({ page, enterprise }) => {
   await uiLogin(page, enterprise.creditCode, 'Wrong12345');
-  await expect(page.getByTestId('login-error')).toHaveText('账号或密码错误');
+  await expect(page.getByTestId('login-error')).toHaveText('账号或密码错误，再失败 4 次将锁定账号');
   await expect(page).toHaveURL(/\/login$/);
 
-  await uiLogin(page, '13900000000', 'Wrong12345');
-  await expect(page.getByTestId('login-error')).toHaveText('账号或密码错误');
+  // A login nobody has: the same words and the same count, so the answer tells nothing about which logins exist.
+  await uiLogin(page, `139${String(Date.now()).slice(-8)}`, 'Wrong12345');
+  await expect(page.getByTestId('login-error')).toHaveText('账号或密码错误，再失败 4 次将锁定账号');
 });
 
 test('five failures in a row lock the account and say when it unlocks', async ({ page, enterprise }) => {
@@ -18,7 +19,8 @@ test('five failures in a row lock the account and say when it unlocks', async ({
   for (let attempt = 1; attempt <= 4; attempt++) {
     await password.fill(`Wrong${attempt}2345`);
     await submit.click();
-    await expect(error).toHaveText('账号或密码错误');
+    // The warning counts down before the lock (等保 2.0).
+    await expect(error).toHaveText(`账号或密码错误，再失败 ${5 - attempt} 次将锁定账号`);
     // Let the next answer be told apart from this one.
     await expect(submit).toBeEnabled();
   }

@@ -73,11 +73,13 @@ test.describe('co-editing an inspection', () => {
 
     await inspector.context().setOffline(false);
     await expect(badge(inspector)).toHaveAttribute('data-state', '已同步');
-    // Both edits survive: Yjs merges the two texts; both devices show the same result.
-    const merged = await remarks(director).inputValue();
-    await expect(remarks(inspector)).toHaveValue(merged);
-    expect(merged).toContain('塔吊限位失灵');
-    expect(merged).toContain('安全通道未封闭');
+    // Both edits survive: Yjs merges the two texts. 已同步 on the inspector says only that the server has its
+    // edit; the broadcast reaches the director later, so wait for both devices to hold both edits, then compare.
+    for (const device of [director, inspector]) {
+      await expect(remarks(device)).toHaveValue(/塔吊限位失灵/);
+      await expect(remarks(device)).toHaveValue(/安全通道未封闭/);
+    }
+    await expect.poll(() => remarks(inspector).inputValue()).toBe(await remarks(director).inputValue());
   });
 
   test('a reload with no network shows what this device has', async ({ browser }) => {
@@ -172,7 +174,7 @@ test('logging out removes this account’s documents from the device once the se
     director.evaluate(async () =>
       (await indexedDB.databases()).map((d) => d.name ?? '').filter((n) => n.startsWith('inspection:')),
     );
-  expect(await docDatabases()).toHaveLength(1);
+  await expect.poll(docDatabases).toHaveLength(1);
 
   await director.getByRole('button', { name: '退出登录' }).click();
   await expect(director).toHaveURL(/\/login/);
@@ -187,9 +189,9 @@ test('the 企业检查 pages fit a 360-px phone without sideways scrolling', asy
   for (const path of ['/inspections', '/inspections/new']) {
     await page.goto(path);
     await expect(page.getByLabel('项目')).toBeVisible();
-    expect(await overflow(), path).toBeLessThanOrEqual(0);
+    await expect.poll(overflow, { message: path }).toBeLessThanOrEqual(0);
   }
   await newInspection(page);
-  expect(await overflow()).toBeLessThanOrEqual(0);
+  await expect.poll(overflow).toBeLessThanOrEqual(0);
   await context.close();
 });

@@ -59,8 +59,8 @@ function sameState(a: Y.Doc, b: Y.Doc): boolean {
 
 async function writeUpdates(writer: BenchClient, count: number): Promise<void> {
   const doc = writer.doc as Y.Doc;
-  const map = doc.getMap('fields');
-  const text = doc.getText('notes');
+  const map = doc.getMap('deductions');
+  const text = doc.getText('remarks');
   for (let i = 0; i < count; i++) {
     if (i % 2 === 0) map.set(`k${(i / 2) % KEYS}`, `value ${i}`);
     else text.insert(text.length, `n${i} `);

@@ -45,7 +45,7 @@ function writeOne(writer: Writer): boolean {
   if (!doc || writer.client.bufferedAmount > BACKPRESSURE_BYTES) return false;
   const seq = writer.seq++;
   const probe = makeProbe(writer.id, seq, performance.timeOrigin + performance.now());
-  doc.getMap('fields').set(`w${writer.id}-${seq % KEYS_PER_WRITER}`, probe);
+  doc.getMap('deductions').set(`w${writer.id}-${seq % KEYS_PER_WRITER}`, probe);
   return true;
 }
 
@@ -53,7 +53,7 @@ function seed(client: BenchClient, entries: number): void {
   const doc = client.doc;
   if (!doc) return;
   doc.transact(() => {
-    const map = doc.getMap('items');
+    const map = doc.getMap('terms');
     for (let i = 0; i < entries; i++) map.set(`item-${i}`, { score: i % 10, note: `检查项 ${i} 已完成整改` });
   });
 }

@@ -33,12 +33,19 @@ export {
   CLOSE_CODES,
   MAX_MESSAGE_BYTES,
   MAX_DOC_BYTES,
+  MAX_PENDING_BYTES,
+  MAX_PENDING_AGE_MS,
+  MAX_AWARENESS_ENTRIES_PER_CONNECTION,
+  MAX_AWARENESS_ENTRIES_PER_DOC,
+  MAX_AWARENESS_STATE_BYTES,
   MAX_CONNECTIONS_PER_USER,
   MAX_BLOB_BYTES,
   BLOB_MEDIA_TYPES,
   MESSAGE_TYPES,
 } from './protocol.js';
 export type { CloseCode, BlobMediaType } from './protocol.js';
+export { PRESENCE_COLORS, presenceColor, presenceUser } from './presence.js';
+export type { PresenceUser } from './presence.js';
 
 // Errors, validation, values
 export {
@@ -64,6 +71,7 @@ export {
   documentBlobRefs,
 } from './kinds.js';
 export type { DocumentJSON } from './kinds.js';
+export { IMMUTABLE_META_KEYS, isAllowedRoot, schemaChangeViolation } from './schema-guard.js';
 
 // Inspection
 export {

@@ -27,8 +27,17 @@ export const CLOSE_CODES = Object.freeze({
   readOnly: 4409,
   /** Accepting the update would make the stored document larger than {@link MAX_DOC_BYTES}. */
   docTooLarge: 4413,
+  /**
+   * Updates waiting for missing dependencies (structs or deletions the server never received) grew past their
+   * bound in bytes or age; they were dropped unstored. Reconnecting sends the whole difference again.
+   */
+  unresolvedUpdates: 4412,
+  /** The update would change the document's immutable metadata or add a root its kind does not have. */
+  schemaViolation: 4422,
   /** The document is sealed (检查单 generated): it accepts no update from anyone. */
   sealed: 4423,
+  /** An awareness (presence) update for another connection's client id, or past the entry/byte bounds. */
+  awarenessRefused: 4429,
 } as const);
 
 export type CloseCode = (typeof CLOSE_CODES)[keyof typeof CLOSE_CODES];
@@ -38,6 +47,21 @@ export const MAX_MESSAGE_BYTES = 2 * 1024 * 1024;
 
 /** Largest stored size of one document (snapshot + pending updates after compaction), in bytes. */
 export const MAX_DOC_BYTES = 16 * 1024 * 1024;
+
+/**
+ * Bytes of updates one document may hold waiting for missing dependencies, and how long they may wait. Counted
+ * against {@link MAX_DOC_BYTES} too; past either bound the sender is closed with `unresolvedUpdates`.
+ */
+export const MAX_PENDING_BYTES = 2 * 1024 * 1024;
+export const MAX_PENDING_AGE_MS = 30_000;
+
+/**
+ * Awareness (presence) bounds: entries one connection may publish (a device has one Yjs client id; a reload or
+ * a second doc instance adds one), entries one document holds, and the bytes of one entry's JSON state.
+ */
+export const MAX_AWARENESS_ENTRIES_PER_CONNECTION = 4;
+export const MAX_AWARENESS_ENTRIES_PER_DOC = 256;
+export const MAX_AWARENESS_STATE_BYTES = 2 * 1024;
 
 /** Open sync connections one user may hold at once, across all documents and devices. */
 export const MAX_CONNECTIONS_PER_USER = 64;

@@ -29,6 +29,8 @@ export {
 } from './identifiers/filing-number.js';
 export { checkPassword, PASSWORD_MIN_LENGTH, PASSWORD_MAX_LENGTH } from './identifiers/password.js';
 export type { PasswordCheck } from './identifiers/password.js';
+export { checkPasswordPolicy } from './identifiers/password-policy.js';
+export type { PasswordPolicyCheck } from './identifiers/password-policy.js';
 
 // Calendar
 export { shanghaiDate, shanghaiMonth, SHANGHAI_OFFSET_MS } from './calendar/shanghai.js';

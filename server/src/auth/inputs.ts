@@ -1,4 +1,10 @@
-import { checkCreditCode, checkMobile, checkPassword, checkResidentId, type IdentifierCheck } from '@anguan/standards';
+import {
+  checkCreditCode,
+  checkMobile,
+  checkPasswordPolicy,
+  checkResidentId,
+  type IdentifierCheck,
+} from '@anguan/standards';
 import { badRequest } from '../http/errors.js';
 
 /** Unwraps a validator result or throws a 400 naming the field, with the validator's zh-CN message. */
@@ -7,9 +13,10 @@ export function valid(field: string, check: IdentifierCheck): string {
   return check.value;
 }
 
-export function validPassword(field: string, password: string): string {
-  const check = checkPassword(password);
-  if (!check.ok) throw badRequest('weak_password', check.message, { field });
+/** A new password that passes the whole policy: shape, not a common one, not containing `login` (issue 12). */
+export function validPassword(field: string, password: string, login?: string): string {
+  const check = checkPasswordPolicy(password, { login });
+  if (!check.ok) throw badRequest('weak_password', check.message, { field, reason: check.code });
   return password;
 }
 

@@ -2,10 +2,11 @@ import { createHash } from 'node:crypto';
 import { MAX_BLOB_BYTES, documentBlobRefs, documentToJSON, isSha256Hex, parseDocName } from '@anguan/model';
 import type { ServerDeps } from '../deps.js';
 import type { SessionUser } from '../auth/sessions.js';
-import { AppError, badRequest, forbidden, notFound } from '../http/errors.js';
+import { AppError, badRequest, notFound } from '../http/errors.js';
 import { documentAccess } from '../documents/access.js';
 import { findDocumentWithProject } from '../documents/queries.js';
 import { addDocRef, findBlob, hasUploaded, recordUpload, referencingDocs, type BlobRow } from './queries.js';
+import { checkUploadQuota } from './quota.js';
 import { sniffMediaType } from './sniff.js';
 
 /** The blob metadata the API returns. */
@@ -26,12 +27,12 @@ export function requireHash(value: string): string {
  * Stores an uploaded blob after checking its hash, size and sniffed type. Idempotent: uploading stored bytes
  * again only records the uploader (`created: false`).
  */
-export function storeBlob(
+export async function storeBlob(
   deps: ServerDeps,
   user: SessionUser,
   sha256: string,
   bytes: Uint8Array,
-): { blob: BlobView; created: boolean } {
+): Promise<{ blob: BlobView; created: boolean }> {
   if (bytes.length > MAX_BLOB_BYTES) throw tooLarge();
   if (bytes.length === 0) throw badRequest('empty_blob', '文件为空');
   const actual = createHash('sha256').update(bytes).digest('hex');
@@ -39,6 +40,7 @@ export function storeBlob(
   const mediaType = sniffMediaType(bytes);
   if (!mediaType) throw new AppError(415, 'unsupported_blob_type', '只支持 JPEG、PNG、WebP 图片和 PDF 文件');
   const { db } = deps.database;
+  await checkUploadQuota(deps, user.id, sha256, bytes.length);
   const existing = findBlob(db, sha256);
   if (!existing || !deps.blobStore.has(sha256)) deps.blobStore.write(sha256, bytes);
   const row: BlobRow = existing ?? {
@@ -52,18 +54,24 @@ export function storeBlob(
   return { blob: toView(row), created: !existing };
 }
 
+const blobNotFound = () => notFound('文件不存在');
+
 export const tooLarge = () => new AppError(413, 'blob_too_large', '文件不能超过 20 MB');
 
-/** Metadata of a stored blob, or null (HEAD: lets a client skip a re-upload). */
-export function blobInfo(deps: ServerDeps, sha256: string): BlobView | null {
+/**
+ * Metadata of a blob this user uploaded, or null (HEAD: lets a client skip a re-upload). Only the uploader hears
+ * "stored": anyone else must upload the bytes themselves, which is what ties them to their documents.
+ */
+export function blobInfo(deps: ServerDeps, user: SessionUser, sha256: string): BlobView | null {
   const row = findBlob(deps.database.db, sha256);
-  return row ? toView(row) : null;
+  return row && hasUploaded(deps.database.db, sha256, user.id) ? toView(row) : null;
 }
 
 /**
- * The blob, if the user may read it: they uploaded it, or they may read a document that references it. The
- * references are recorded when documents are materialized; `hintDoc` covers the seconds before that: when the
- * user may read the named document and it references the blob now, the reference is recorded and access granted.
+ * The blob, if the user may read it: they uploaded it, or they may read a document that holds a granted reference
+ * to it (see `grants.ts`). The references are recorded when documents are materialized; `hintDoc` covers the
+ * seconds before that: when the user may read the named document, it references the blob now and the reference
+ * may be granted, it is recorded and access follows. Unknown and unreadable blobs get the same 404.
  */
 export function authorizeBlobRead(
   deps: ServerDeps,
@@ -73,14 +81,13 @@ export function authorizeBlobRead(
 ): BlobView {
   const { db } = deps.database;
   const row = findBlob(db, sha256);
-  if (!row) throw notFound('文件不存在');
+  if (!row) throw blobNotFound();
   if (hasUploaded(db, sha256, user.id)) return toView(row);
   for (const docName of referencingDocs(db, sha256)) if (mayRead(deps, user, docName)) return toView(row);
   if (hintDoc && mayRead(deps, user, hintDoc) && docReferences(deps, hintDoc, sha256)) {
-    addDocRef(db, hintDoc, sha256);
-    return toView(row);
+    if (addDocRef(db, hintDoc, sha256)) return toView(row);
   }
-  throw forbidden('没有权限查看该文件');
+  throw blobNotFound();
 }
 
 function mayRead(deps: ServerDeps, user: SessionUser, docName: string): boolean {

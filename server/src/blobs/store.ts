@@ -39,6 +39,11 @@ export class BlobStore {
     }
   }
 
+  /** Deletes the blob's file (the expiry sweep); a missing file is not an error. */
+  remove(sha256: string): void {
+    rmSync(this.pathOf(sha256), { force: true });
+  }
+
   /** A web stream of the blob's bytes. */
   read(sha256: string): ReadableStream<Uint8Array> {
     return Readable.toWeb(createReadStream(this.pathOf(sha256))) as ReadableStream<Uint8Array>;

@@ -3,6 +3,7 @@ import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
 import { getConnInfo } from '@hono/node-server/conninfo';
 import type { AppDeps, AppEnv } from '../deps.js';
 import { validateSessionToken, type ValidSession } from '../auth/sessions.js';
+import { audit } from '../audit/log.js';
 import { unauthorized } from './errors.js';
 
 export const SESSION_COOKIE = 'anguan_session';
@@ -12,7 +13,18 @@ export function sessionMiddleware(deps: AppDeps): MiddlewareHandler<AppEnv> {
   return async (c, next) => {
     c.set('ip', clientIp(c));
     const token = getCookie(c, SESSION_COOKIE);
-    const session = token ? validateSessionToken(deps.database.db, token, deps.now()) : null;
+    const now = deps.now();
+    const session = token
+      ? validateSessionToken(deps.database.db, token, now, deps.config.limits, (reason, userId) => {
+          if (reason !== 'idle') return;
+          audit(deps.database.db, {
+            event: 'session.idle_timeout',
+            at: now,
+            ip: c.get('ip'),
+            actorUserId: userId,
+          });
+        })
+      : null;
     c.set('session', session);
     if (token && !session) deleteCookie(c, SESSION_COOKIE, { path: '/' });
     if (token && session?.renewed) setSessionCookie(c, deps, token, session.expiresAt);

@@ -14,17 +14,18 @@ export function memberRoutes(deps: AppDeps) {
     .post('/', async (c) => {
       const actor = actorOf(c);
       const body = await readJsonObject(c);
-      const password = validPassword('password', stringField(body, 'password', '初始密码', { raw: true }));
+      const rawPassword = stringField(body, 'password', '初始密码', { raw: true });
       if (body.role === 'inspector') {
         const name = stringField(body, 'name', '姓名', { maxLength: 50 });
         const phone = validMobile('phone', stringField(body, 'phone', '手机号'));
+        const password = validPassword('password', rawPassword, phone);
         return c.json({ member: await service.createInspector(deps, actor, { name, phone, password }) }, 201);
       }
       if (body.role === 'project') {
         const filingNumber = valid('filingNumber', checkFilingNumber(stringField(body, 'filingNumber', '监督备案号')));
         const member = await service.createProjectAccount(deps, actor, {
           filingNumber: filingNumber.toUpperCase(),
-          password,
+          password: validPassword('password', rawPassword, filingNumber),
         });
         return c.json({ member }, 201);
       }
@@ -45,7 +46,7 @@ export function memberRoutes(deps: AppDeps) {
     .post('/:id/password', async (c) => {
       const actor = actorOf(c);
       const body = await readJsonObject(c);
-      const password = validPassword('password', stringField(body, 'password', '新密码', { raw: true }));
+      const password = stringField(body, 'password', '新密码', { raw: true });
       await service.resetMemberPassword(deps, actor, c.req.param('id'), password);
       return c.body(null, 204);
     });

@@ -6,6 +6,7 @@ import { audit, type AuditEvent } from '../auth/audit.js';
 import { hashSecret } from '../auth/passwords.js';
 import { invalidateUserSessions } from '../auth/sessions.js';
 import { setPassword } from '../auth/service.js';
+import { validPassword } from '../auth/inputs.js';
 
 /** Accounts an enterprise manages: its inspectors and one account per project department. */
 export const MEMBER_ROLES = ['inspector', 'project'] as const;
@@ -133,11 +134,13 @@ export function setMemberDisabled(deps: AppDeps, actor: Actor, memberId: string,
     .where(eq(users.id, member.id))
     .run();
   if (disabled) invalidateUserSessions(deps.database.db, member.id);
+  if (disabled) deps.sessionsRevoked?.({ userId: member.id });
   record(deps, actor, disabled ? 'member.disabled' : 'member.enabled', member.id);
 }
 
 export async function resetMemberPassword(deps: AppDeps, actor: Actor, memberId: string, password: string) {
   const member = findOwnMember(deps, actor, memberId);
+  validPassword('password', password, member.login);
   await setPassword(deps, member.id, password);
   // A password the enterprise chose counts as issued: the one-time generated one is no longer offered.
   deps.database.db

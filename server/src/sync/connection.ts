@@ -1,5 +1,6 @@
 import type { WebSocket } from 'ws';
-import { CLOSE_CODES } from '@anguan/model';
+import { CLOSE_CODES, presenceUser } from '@anguan/model';
+import type { PresenceOwner } from './presence.js';
 
 /** Bytes queued to one client beyond which it is dropped (it resyncs on reconnect). */
 export const MAX_BUFFERED_BYTES = 16 * 1024 * 1024;
@@ -7,6 +8,8 @@ export const MAX_BUFFERED_BYTES = 16 * 1024 * 1024;
 /** Who is on a sync connection and what they may do, decided before the upgrade (see `upgrade.ts`). */
 export interface ConnectionContext {
   readonly userId: string;
+  /** The user's display name, written into every awareness state this connection publishes. */
+  readonly userName: string;
   /** The session the upgrade was authorized with; re-checked while connected (closed with 4401 once it ends). */
   readonly sessionId: string;
   readonly docName: string;
@@ -22,11 +25,19 @@ export interface ConnectionContext {
 /** One websocket on one document. Sends never throw; a broken socket just stops receiving. */
 export class Connection {
   private closed = false;
+  /** Who this connection publishes presence as (see `presence.ts`). */
+  readonly presenceOwner: PresenceOwner;
 
   constructor(
     readonly ws: WebSocket,
     readonly context: ConnectionContext,
-  ) {}
+  ) {
+    this.presenceOwner = {
+      connection: this,
+      userId: context.userId,
+      user: presenceUser(context.userId, context.userName),
+    };
+  }
 
   get readOnly(): boolean {
     return this.context.readOnly;

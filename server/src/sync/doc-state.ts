@@ -86,18 +86,36 @@ export class DocState {
     return this.stateVectorCache;
   }
 
-  /** The whole state as one update (cached until the next change). */
+  /** The whole integrated state as one update (cached until the next change); see {@link encode}. */
   fullState(): Uint8Array {
     if (!this.doc) return this.snapshot ?? EMPTY_UPDATE;
-    this.fullStateCache ??= Y.encodeStateAsUpdate(this.doc);
+    this.fullStateCache ??= this.encode();
     return this.fullStateCache;
+  }
+
+  /**
+   * Bytes of updates waiting in the live document for dependencies it never received (Yjs keeps them apart from
+   * the content until those arrive). The room bounds them; they are never stored nor sent (see {@link encode}).
+   */
+  get pendingBytes(): number {
+    const store = this.doc?.store;
+    if (!store) return 0;
+    return (store.pendingStructs?.update.length ?? 0) + (store.pendingDs?.length ?? 0);
+  }
+
+  /** Forgets the waiting updates (their sender still holds them and sends them again when it reconnects). */
+  dropPending(): void {
+    const store = this.doc?.store;
+    if (!store) return;
+    store.pendingStructs = null;
+    store.pendingDs = null;
   }
 
   /** What a client with state vector `clientStateVector` is missing (sync step 2). Throws on a malformed vector. */
   diff(clientStateVector: Uint8Array): Uint8Array {
     if (isEmptyStateVector(clientStateVector)) return this.fullState();
     try {
-      if (this.doc) return Y.encodeStateAsUpdate(this.doc, clientStateVector);
+      if (this.doc) return this.encode(clientStateVector);
       return this.snapshot ? Y.diffUpdate(this.snapshot, clientStateVector) : EMPTY_UPDATE;
     } catch (error) {
       throw new MalformedMessageError(`bad state vector: ${(error as Error).message}`);
@@ -133,6 +151,11 @@ export class DocState {
     this.produced = [];
     this.unstored += produced.length;
     return { produced, error };
+  }
+
+  /** Runs `check` on the live document before `update` is applied; it throws to refuse the update. */
+  check(update: Uint8Array, check: (doc: Y.Doc, update: Uint8Array) => void): void {
+    if (!isEmptyUpdate(update)) check(this.live(), update);
   }
 
   /** Records that `updates` (from {@link apply}) are now in the log, the last with `lastSeq`. */
@@ -191,6 +214,25 @@ export class DocState {
   destroy(): void {
     this.doc?.destroy();
     this.doc = null;
+  }
+
+  /**
+   * `Y.encodeStateAsUpdate` of the integrated content only. Yjs appends the pending (unresolved) updates to its
+   * encoding; they were never validated, counted or stored as updates, so they must reach neither a snapshot nor
+   * another client.
+   */
+  private encode(stateVector?: Uint8Array): Uint8Array {
+    const doc = this.live();
+    const { pendingStructs, pendingDs } = doc.store;
+    if (pendingStructs === null && pendingDs === null) return Y.encodeStateAsUpdate(doc, stateVector);
+    doc.store.pendingStructs = null;
+    doc.store.pendingDs = null;
+    try {
+      return Y.encodeStateAsUpdate(doc, stateVector);
+    } finally {
+      doc.store.pendingStructs = pendingStructs;
+      doc.store.pendingDs = pendingDs;
+    }
   }
 
   private live(): Y.Doc {

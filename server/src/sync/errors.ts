@@ -55,3 +55,21 @@ export class StorageError extends SyncError {
   override readonly name = 'StorageError';
   readonly closeCode = CLOSE_CODES.internalError;
 }
+
+/** Updates waiting for missing dependencies grew past their bound (bytes, the document's limit, or age). */
+export class UnresolvedUpdatesError extends SyncError {
+  override readonly name = 'UnresolvedUpdatesError';
+  readonly closeCode = CLOSE_CODES.unresolvedUpdates;
+}
+
+/** The update would change immutable metadata or add a root the document's kind does not have. */
+export class SchemaViolationError extends SyncError {
+  override readonly name = 'SchemaViolationError';
+  readonly closeCode = CLOSE_CODES.schemaViolation;
+}
+
+/** An awareness update for a client id the connection does not own, or past the entry/byte bounds. */
+export class AwarenessRefusedError extends SyncError {
+  override readonly name = 'AwarenessRefusedError';
+  readonly closeCode = CLOSE_CODES.awarenessRefused;
+}

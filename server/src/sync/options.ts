@@ -1,4 +1,4 @@
-import { MAX_CONNECTIONS_PER_USER, MAX_DOC_BYTES } from '@anguan/model';
+import { MAX_CONNECTIONS_PER_USER, MAX_DOC_BYTES, MAX_PENDING_AGE_MS, MAX_PENDING_BYTES } from '@anguan/model';
 
 /** Tunables of the sync service; tests shorten the timings, the defaults are production values. */
 export interface SyncOptions {
@@ -11,6 +11,9 @@ export interface SyncOptions {
   /** Quiet time (from the last update, ≥ compactIdleMs) after which a room compacts fully and drops its live `Y.Doc`. */
   readonly hibernateIdleMs: number;
   readonly maxDocBytes: number;
+  /** Bytes of updates a document may hold waiting for missing dependencies, and how long they may wait. */
+  readonly maxPendingBytes: number;
+  readonly maxPendingAgeMs: number;
   readonly maxConnectionsPerUser: number;
   /** How often open connections' sessions and access are checked again (4401 / 4403 when gone). */
   readonly sessionRecheckMs: number;
@@ -40,6 +43,8 @@ export const defaultSyncOptions: SyncOptions = Object.freeze({
   compactMinBytes: COMPACT_MIN_BYTES,
   hibernateIdleMs: HIBERNATE_IDLE_MS,
   maxDocBytes: MAX_DOC_BYTES,
+  maxPendingBytes: MAX_PENDING_BYTES,
+  maxPendingAgeMs: MAX_PENDING_AGE_MS,
   maxConnectionsPerUser: MAX_CONNECTIONS_PER_USER,
   presenceSweepMs: PRESENCE_SWEEP_MS,
   sessionRecheckMs: SESSION_RECHECK_MS,

@@ -1,7 +1,18 @@
 import type { Connection } from './connection.js';
 import type { DocState } from './doc-state.js';
-import { DocTooLargeError, MalformedMessageError, ReadOnlyWriteError, SealedWriteError } from './errors.js';
+import type * as Y from 'yjs';
+import { CLOSE_CODES, tryParseDocName } from '@anguan/model';
+import { checkUpdateSchema } from './schema-check.js';
 import { writesOnlyRoots } from './root-guard.js';
+import {
+  DocTooLargeError,
+  MalformedMessageError,
+  ReadOnlyWriteError,
+  SchemaViolationError,
+  SealedWriteError,
+  UnresolvedUpdatesError,
+  type SyncError,
+} from './errors.js';
 import { awarenessMessage, syncStep1Message, updateMessage } from './messages.js';
 import { Presence } from './presence.js';
 
@@ -9,6 +20,8 @@ import { Presence } from './presence.js';
 export interface RoomHooks {
   readonly now: () => Date;
   readonly maxDocBytes: number;
+  readonly maxPendingBytes: number;
+  readonly maxPendingAgeMs: number;
   /** Queues produced updates for storage; the service broadcasts them once stored. */
   store(room: Room, updates: readonly Uint8Array[], sender: Connection): void;
   /** Stores everything queued now (before state is shown to a client, compacted or sealed). */
@@ -31,6 +44,11 @@ export class Room {
   idlePhase: 'compact' | 'hibernate' | null = null;
   /** `Date.now()` of the last stored update (the idle timer re-arms itself lazily from it). */
   lastUpdateAt = 0;
+  /** `Date.now()` since when updates wait for missing dependencies (0: none wait), and who sent the first. */
+  private pendingSince = 0;
+  private pendingSender: Connection | null = null;
+  /** Refuses updates that break the schema of the document's kind (null for a name of no known kind). */
+  private readonly schemaCheck: ((doc: Y.Doc, update: Uint8Array) => void) | null;
 
   constructor(
     readonly state: DocState,
@@ -38,6 +56,8 @@ export class Room {
     private readonly hooks: RoomHooks,
   ) {
     this.sealed = sealed;
+    const kind = tryParseDocName(state.name)?.kind;
+    this.schemaCheck = kind ? (doc, update) => checkUpdateSchema(kind, doc, update) : null;
   }
 
   get name(): string {
@@ -62,7 +82,8 @@ export class Room {
   /**
    * Content from a client. Sealed documents and read-only connections accept only what the document already
    * contains (a reconnecting client's step 2); anything new closes the connection (4423 / 4409) unstored.
-   * Otherwise the update is applied and queued; it is broadcast to the other connections once stored.
+   * Otherwise the update is checked against the schema of the document's kind (4422, see `schema-check.ts`),
+   * applied and queued; it is broadcast to the other connections once stored.
    */
   receiveUpdate(connection: Connection, update: Uint8Array): void {
     if (this.sealed || connection.readOnly) {
@@ -70,16 +91,29 @@ export class Room {
       throw this.sealed ? new SealedWriteError() : new ReadOnlyWriteError();
     }
     this.checkSize(update);
-    this.checkRoots(connection, update); // rectify (issue 9)
+    this.checkRoots(connection, update);
+    if (this.schemaCheck) this.checkSchema(update, this.schemaCheck);
     const { produced, error } = this.state.apply(update, connection);
     if (produced.length > 0) this.hooks.store(this, produced, connection);
-    if (error) throw error;
+    const refusal: SyncError | null = error ?? this.pendingRefusal(connection, Date.now());
+    if (refusal) throw refusal;
+  }
+
+  /**
+   * Drops updates that waited for missing dependencies longer than allowed and closes their sender (4412), which
+   * sends them again with their dependencies when it reconnects. Returns the closed sender, if any.
+   */
+  sweepPending(now: number): Connection | null {
+    if (this.pendingSince === 0 || now - this.pendingSince <= this.hooks.maxPendingAgeMs) return null;
+    const sender = this.pendingSender;
+    this.clearPending();
+    sender?.close(CLOSE_CODES.unresolvedUpdates, 'updates waited too long for missing dependencies');
+    return sender;
   }
 
   receiveAwareness(connection: Connection, update: Uint8Array): void {
-    if (this.presence.apply(update, connection, Date.now())) {
-      this.broadcast(awarenessMessage(update), connection);
-    }
+    const forwarded = this.presence.apply(update, connection.presenceOwner, Date.now());
+    if (forwarded) this.broadcast(awarenessMessage(forwarded), connection);
   }
 
   /** Drops presence that was not renewed; called by the service's single sweep timer. */
@@ -119,14 +153,58 @@ export class Room {
       throw new MalformedMessageError(`bad update: ${(error as Error).message}`);
     }
     if (!allowed) throw new ReadOnlyWriteError();
+  /**
+   * Updates whose dependencies never arrived stay in memory, and Yjs retries all of them on every later update:
+   * bound them in bytes (alone and with the stored document) and age, or one writer grows memory and CPU at will.
+   */
+  private pendingRefusal(connection: Connection, now: number): UnresolvedUpdatesError | null {
+    const bytes = this.state.pendingBytes;
+    if (bytes === 0) {
+      this.pendingSince = 0;
+      this.pendingSender = null;
+      return null;
+    }
+    if (this.pendingSince === 0) {
+      this.pendingSince = now;
+      this.pendingSender = connection;
+    }
+    const { maxPendingBytes, maxDocBytes, maxPendingAgeMs } = this.hooks;
+    let why: string | null = null;
+    if (bytes > maxPendingBytes) why = `${bytes} bytes wait for missing dependencies (limit ${maxPendingBytes})`;
+    else if (this.state.storedBytes + bytes > maxDocBytes) why = `waiting updates exceed the document limit`;
+    else if (now - this.pendingSince > maxPendingAgeMs) why = 'updates waited too long for missing dependencies';
+    if (why === null) return null;
+    this.clearPending();
+    return new UnresolvedUpdatesError(why);
+  }
+
+  private checkSchema(update: Uint8Array, check: (doc: Y.Doc, update: Uint8Array) => void): void {
+    try {
+      this.state.check(update, check);
+    } catch (error) {
+      // Waiting updates may be what broke the schema once integrated: they can never be accepted.
+      if (error instanceof SchemaViolationError) this.clearPending();
+      throw error;
+    }
+  }
+
+  private clearPending(): void {
+    this.state.dropPending();
+    this.pendingSince = 0;
+    this.pendingSender = null;
   }
 
   private checkSize(update: Uint8Array): void {
     const limit = this.hooks.maxDocBytes;
-    if (this.state.storedBytes + update.length <= limit) return;
+    const pending = this.state.pendingBytes;
+    if (this.state.storedBytes + pending + update.length <= limit) return;
     this.hooks.flush();
     this.state.compact(this.hooks.now());
     const bytes = this.state.storedBytes + update.length;
     if (bytes > limit) throw new DocTooLargeError(bytes, limit);
+    if (bytes + pending > limit) {
+      this.clearPending();
+      throw new UnresolvedUpdatesError('waiting updates exceed the document limit');
+    }
   }
 }

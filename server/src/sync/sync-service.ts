@@ -10,11 +10,18 @@ import { defaultSyncOptions, type SyncOptions } from './options.js';
 import { Room, type RoomHooks } from './room.js';
 import type { UpdateLog } from './update-log.js';
 
+/** Sessions that just ended: one (logout) or all of a user's (password change or reset, account disabled). */
+export type SessionRevocation = { readonly sessionId: string } | { readonly userId: string };
+
 /** Counts for tests and the benchmark. */
 export interface SyncStats {
   readonly rooms: number;
   readonly liveRooms: number;
   readonly connections: number;
+  /** Bytes of updates waiting for missing dependencies, over all rooms. */
+  readonly pendingBytes: number;
+  /** Awareness entries held, over all rooms. */
+  readonly presenceEntries: number;
 }
 
 /**
@@ -50,6 +57,8 @@ export class SyncService {
     this.hooks = {
       now,
       maxDocBytes: this.options.maxDocBytes,
+      maxPendingBytes: this.options.maxPendingBytes,
+      maxPendingAgeMs: this.options.maxPendingAgeMs,
       store: (room, updates, sender) => this.commits.add(room, updates, sender),
       flush: () => this.commits.flush(),
       afterLastLeave: (room) => this.scheduleUnload(room),
@@ -97,6 +106,19 @@ export class SyncService {
       }
     }
     return closed;
+  }
+
+  /**
+   * Closes at once (4401) every connection opened with a revoked session. Called right after the sessions are
+   * deleted, in the same tick: frames still queued from those sockets are dropped unread (a closed connection
+   * receives nothing), so nothing sent after the revocation is stored. The periodic recheck stays as a backstop.
+   */
+  closeRevoked(revoked: SessionRevocation): number {
+    const matches =
+      'sessionId' in revoked
+        ? (context: ConnectionContext) => context.sessionId === revoked.sessionId
+        : (context: ConnectionContext) => context.userId === revoked.userId;
+    return this.closeWhere((context) => (matches(context) ? CLOSE_CODES.unauthorized : null));
   }
 
   /** Takes over an upgraded websocket for an authorized document. */
@@ -174,11 +196,15 @@ export class SyncService {
   stats(): SyncStats {
     let liveRooms = 0;
     let connections = 0;
+    let pendingBytes = 0;
+    let presenceEntries = 0;
     for (const room of this.rooms.values()) {
       if (room.state.isLive) liveRooms++;
       connections += room.connections.size;
+      pendingBytes += room.state.pendingBytes;
+      presenceEntries += room.presence.size;
     }
-    return { rooms: this.rooms.size, liveRooms, connections };
+    return { rooms: this.rooms.size, liveRooms, connections, pendingBytes, presenceEntries };
   }
 
   /** Whether a document is loaded (tests wait for unloading). */
@@ -314,9 +340,14 @@ export class SyncService {
     }
   }
 
+  /** One timer for all rooms: stale presence, and updates that waited too long for missing dependencies. */
   private sweepPresence(): void {
     const now = Date.now();
-    for (const room of this.rooms.values()) if (room.presence.size > 0) room.sweepPresence(now);
+    for (const room of this.rooms.values()) {
+      if (room.presence.size > 0) room.sweepPresence(now);
+      const sender = room.sweepPending(now);
+      if (sender) this.options.log(`[sync] ${room.name} user=${sender.context.userId}: closing 4412 (pending)`);
+    }
   }
 
   private countConnection(userId: string, delta: number): void {

@@ -98,6 +98,7 @@ function authorizeUpgrade(
   }
   return {
     userId: session.user.id,
+    userName: session.user.displayName,
     sessionId: session.id,
     docName,
     readOnly: access !== 'write',

@@ -2,6 +2,7 @@ import { Hono } from 'hono';
 import { serveStatic } from '@hono/node-server/serve-static';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
+import { readPrecompressed } from './precompressed.js';
 
 const IMMUTABLE = 'public, max-age=31536000, immutable';
 const REVALIDATE = 'no-cache';
@@ -10,7 +11,9 @@ const HASHED_ASSETS = '/_app/immutable/';
 /**
  * Serves the built SPA: hashed assets cached for a year, everything else (index.html, service-worker.js,
  * manifest) revalidated on each load so a deploy reaches every device; unknown paths fall back to index.html.
- * Mounted last, after /api and /sync.
+ * Text files go out as the brotli or gzip copy the build wrote beside them (`web/scripts/precompress.ts`) when
+ * the browser accepts it, with `Vary: Accept-Encoding` so caches keep the variants apart. Mounted last, after
+ * /api and /sync.
  */
 export function webStaticRoutes(webRoot: string) {
   const indexFile = path.join(webRoot, 'index.html');
@@ -20,8 +23,10 @@ export function webStaticRoutes(webRoot: string) {
       .use('*', async (c, next) => {
         c.header('Cache-Control', c.req.path.startsWith(HASHED_ASSETS) ? IMMUTABLE : REVALIDATE);
         await next();
+        // Every answer here may differ by encoding (the shell and assets); say so for the plain copy too.
+        if (!c.res.headers.has('Vary')) c.res.headers.set('Vary', 'Accept-Encoding');
       })
-      .use('*', serveStatic({ root: webRoot }))
+      .use('*', serveStatic({ root: webRoot, precompressed: true }))
       // A missing hashed asset must not be answered with HTML: a cached HTML "script" would break the app.
       .get(`${HASHED_ASSETS}*`, (c) => {
         c.header('Cache-Control', 'no-store');
@@ -29,7 +34,11 @@ export function webStaticRoutes(webRoot: string) {
       })
       .get('*', async (c) => {
         try {
-          return c.html(await readFile(indexFile, 'utf8'));
+          const compressed = await readPrecompressed(indexFile, c.req.header('Accept-Encoding'));
+          if (!compressed) return c.html(await readFile(indexFile, 'utf8'));
+          c.header('Content-Encoding', compressed.encoding);
+          c.header('Content-Type', 'text/html; charset=UTF-8');
+          return c.body(new Uint8Array(compressed.body));
         } catch {
           c.header('Cache-Control', 'no-store');
           return c.text('前端尚未构建：请先运行 pnpm build', 503);

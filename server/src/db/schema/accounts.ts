@@ -55,19 +55,30 @@ export const sessions = sqliteTable(
       .references(() => users.id),
     expiresAt: integer('expires_at', { mode: 'timestamp_ms' }).notNull(),
     createdAt: integer('created_at', { mode: 'timestamp_ms' }).notNull(),
+    /** Last request made with the session (to the minute); null means `createdAt`. Idle logout reads it. */
+    lastUsedAt: integer('last_used_at', { mode: 'timestamp_ms' }),
   },
-  (t) => [index('sessions_user_idx').on(t.userId)],
+  (t) => [index('sessions_user_idx').on(t.userId), index('sessions_last_used_idx').on(t.lastUsedAt)],
 );
 
 /**
  * Consecutive failed logins per login string, whether or not an account has it, so a lockout looks the same
  * for unknown logins and real ones.
  */
-export const loginThrottle = sqliteTable('login_throttle', {
-  login: text('login').primaryKey(),
-  failures: integer('failures').notNull(),
-  lockedUntil: integer('locked_until', { mode: 'timestamp_ms' }),
-});
+export const loginThrottle = sqliteTable(
+  'login_throttle',
+  {
+    /** The login string, `reset:<credit code>` for 找回密码, or `ip:<address>` for per-address throttling. */
+    login: text('login').primaryKey(),
+    failures: integer('failures').notNull(),
+    lockedUntil: integer('locked_until', { mode: 'timestamp_ms' }),
+    /** Locks so far in this run of failures: each lock lasts twice the previous one (progressive lockout). */
+    locks: integer('locks').notNull().default(0),
+    /** Last failure (or the start of the address window); rows idle for a day are swept. */
+    updatedAt: integer('updated_at', { mode: 'timestamp_ms' }),
+  },
+  (t) => [index('login_throttle_updated_idx').on(t.updatedAt)],
+);
 
 export const passwordResetTokens = sqliteTable('password_reset_tokens', {
   /** Hex SHA-256 of the token handed to the user. */
@@ -91,6 +102,15 @@ export const auditLog = sqliteTable(
     targetUserId: text('target_user_id'),
     ip: text('ip'),
     detail: text('detail', { mode: 'json' }).$type<Record<string, unknown>>(),
+    /** Whose audit view shows the row: the enterprise of the actor or target, and the project concerned. */
+    enterpriseId: text('enterprise_id'),
+    projectId: text('project_id'),
+    /** Human label of what the event acted on (a document name, a file hash) when it is not a user. */
+    target: text('target'),
   },
-  (t) => [index('audit_at_idx').on(t.at)],
+  (t) => [
+    index('audit_at_idx').on(t.at),
+    index('audit_enterprise_idx').on(t.enterpriseId, t.at),
+    index('audit_project_idx').on(t.projectId, t.at),
+  ],
 );

@@ -6,3 +6,4 @@ export * from './inspections.js';
 export * from './project-records.js';
 export * from './rectifications.js';
 export * from './inspection-deletions.js';
+export * from './security.js';

@@ -10,8 +10,16 @@ export const login = (login: string, password: string) =>
 
 export const logout = () => request<void>('POST', '/auth/logout');
 
+/** The session's limits, as `GET /api/auth/me` states them (older servers send none). */
+export interface SessionInfo {
+  /** A session unused this long is ended by the server; 0 or absent: no idle logout. */
+  idleTimeoutMs: number;
+  expiresAt: string;
+  absoluteExpiresAt: string;
+}
+
 export const me = (options?: RequestOptions) =>
-  request<{ user: User }>('GET', '/auth/me', undefined, options);
+  request<{ user: User; session?: SessionInfo }>('GET', '/auth/me', undefined, options);
 
 export const changePassword = (currentPassword: string, newPassword: string) =>
   request<void>('POST', '/auth/password', { currentPassword, newPassword });

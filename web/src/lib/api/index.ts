@@ -1,6 +1,8 @@
 /** Typed client for the anguan JSON API. */
 export { ApiError, postFile, request } from './client';
 export type { RequestOptions } from './client';
+export type { AuditEvent, AuditFilters, AuditPage } from './audit';
+export * as auditApi from './audit';
 export * as authApi from './auth';
 export * as membersApi from './members';
 export * as projectsApi from './projects';

@@ -6,7 +6,7 @@
  */
 import { done } from '$lib/idb/idb';
 import { API_CACHE_DATABASE } from '$lib/cache/idb-answer-store';
-import { UNSYNCED_KEY } from './doc-session';
+import { UNSYNCED_KEY } from './doc-keys';
 
 /** y-indexeddb names each database after its document. */
 const DOC_DATABASE = /^(inspection|rectification|project):/;

@@ -6,9 +6,10 @@
  */
 import { createSubscriber } from 'svelte/reactivity';
 import { DocSession, type DocSessionOptions } from './doc-session';
+import { fetchDocumentAccess, isRefused, type DocumentAccess } from './document-access';
 import { trackUnsynced } from './unsynced-guard';
 import { announce, observePeers, peersOf, setFocus, type Peer, type PresenceFocus, type PresenceState } from './presence';
-import type { SyncStatus } from './sync-status';
+import { canWrite, type SyncStatus } from './sync-status';
 
 export class ReactiveDocSession {
   readonly session: DocSession;
@@ -17,7 +18,8 @@ export class ReactiveDocSession {
   readonly #untrack: () => void;
 
   constructor(options: DocSessionOptions, user: PresenceState['user']) {
-    this.session = new DocSession(options);
+    // Every page that opens a doc asks the server for access first (a refused doc opens no socket).
+    this.session = new DocSession({ checkAccess: fetchDocumentAccess, ...options });
     this.#untrack = trackUnsynced(this.session);
     announce(this.session.provider.awareness, user);
     this.#statusChanged = createSubscriber((update) => this.session.subscribe(update));
@@ -32,6 +34,30 @@ export class ReactiveDocSession {
   get status(): SyncStatus {
     this.#statusChanged();
     return this.session.status;
+  }
+
+  /**
+   * Whether to show editing controls: the server granted write access and has not refused a write since. Pages
+   * render every input, upload, delete and join button from this only (never from the user's role).
+   */
+  get canWrite(): boolean {
+    return canWrite(this.status);
+  }
+
+  /** The server's answer about this doc (`unknown` until it answers, the device's last answer offline). */
+  get access(): DocumentAccess {
+    return this.status.access;
+  }
+
+  /** The server refused the doc (无权查看 / 不存在): there is nothing to load or sync. */
+  get refused(): 'forbidden' | 'missing' | null {
+    const access = this.status.access;
+    return isRefused(access) ? access : null;
+  }
+
+  /** See {@link DocSession.presumeAccess}. */
+  presumeAccess(access: 'read' | 'write'): void {
+    this.session.presumeAccess(access);
   }
 
   /** The other people in this doc. */

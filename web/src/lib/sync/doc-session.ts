@@ -7,15 +7,21 @@
 import * as Y from 'yjs';
 import { IndexeddbPersistence } from 'y-indexeddb';
 import { WebsocketProvider } from 'y-websocket';
-import { isLocalOrigin } from '@anguan/model';
-import { closeReason, INITIAL_SYNC_STATUS, type ConnectionState, type SyncStatus } from './sync-status';
+import { CLOSE_CODES, isLocalOrigin } from '@anguan/model';
+import { ACCESS_KEY, UNSYNCED_KEY } from './doc-keys';
+import { isRefused, refusalMessage, type AccessAnswer, type DocumentAccess } from './document-access';
+import { canWrite, closeReason, INITIAL_SYNC_STATUS, type ConnectionState, type SyncStatus } from './sync-status';
 
 /** How often to re-check that queued local edits left the socket. */
 const FLUSH_CHECK_MS = 100;
 /** Cap on reconnect backoff: a phone regaining signal should not wait long. */
 const MAX_RECONNECT_BACKOFF_MS = 5000;
-/** y-indexeddb custom key remembering, across app restarts, that the device holds edits the server lacks. */
-export const UNSYNCED_KEY = 'anguan:unsynced';
+export { ACCESS_KEY, UNSYNCED_KEY };
+/** Failed socket attempts in a row after which the access is asked again (an upgrade refused with HTTP 403/401
+ * reaches y-websocket only as close code 1006, which it retries forever: STACK.md gotcha 9). */
+const RECHECK_AFTER_FAILURES = 3;
+/** Waits between access checks that could not reach the server. */
+const ACCESS_RETRY_MS = [1_000, 2_000, 5_000] as const;
 
 export interface DocSessionOptions {
   /** `inspection:<uuid>` etc. (built with `@anguan/model`'s doc-name helpers). */
@@ -28,6 +34,11 @@ export interface DocSessionOptions {
   connect?: boolean;
   /** WebSocket implementation (Node tests pass `ws`). */
   WebSocketPolyfill?: typeof WebSocket;
+  /**
+   * Asks the server what this user may do with the doc before any socket opens (the app passes
+   * `fetchDocumentAccess`); a refused doc never opens one. Without it the socket opens at once (Node tests).
+   */
+  checkAccess?: (docName: string, signal: AbortSignal) => Promise<AccessAnswer>;
 }
 
 export class DocSession {
@@ -40,6 +51,10 @@ export class DocSession {
   private readonly listeners = new Set<(status: SyncStatus) => void>();
   private flushTimer: ReturnType<typeof setTimeout> | null = null;
   private readonly cleanups: (() => void)[] = [];
+  private readonly aborter = new AbortController();
+  private checking: Promise<void> | null = null;
+  private accessRetries = 0;
+  private accessRetryTimer: ReturnType<typeof setTimeout> | null = null;
 
   constructor(readonly options: DocSessionOptions) {
     this.persistence = options.persist === false ? null : new IndexeddbPersistence(options.docName, this.doc);
@@ -67,16 +82,40 @@ export class DocSession {
     return () => this.listeners.delete(listener);
   }
 
-  /** Starts (or resumes) syncing, e.g. once the outbox has registered the doc. */
+  /** Whether editing controls may show (see {@link canWrite}). */
+  get canWrite(): boolean {
+    return canWrite(this.state);
+  }
+
+  /**
+   * Starts (or resumes) syncing, e.g. once the outbox has registered the doc: asks the server for access first
+   * (when `checkAccess` is given) and opens the socket only if the doc is readable.
+   */
   connect(): void {
+    if (isRefused(this.state.access)) return;
     if (this.state.lastError) this.set({ lastError: null });
-    if (typeof navigator === 'undefined' || navigator.onLine) this.provider.connect();
+    if (typeof navigator !== 'undefined' && !navigator.onLine) return;
+    if (!this.options.checkAccess) {
+      this.provider.connect();
+      return;
+    }
+    this.checking ??= this.checkThenConnect().finally(() => (this.checking = null));
+  }
+
+  /**
+   * Access known without asking, e.g. `write` for a doc this device created and has not registered yet; ignored
+   * once the server has answered.
+   */
+  presumeAccess(access: 'read' | 'write'): void {
+    if (this.state.access === 'unknown') this.set({ access });
   }
 
   /** Stops syncing and releases the doc; the device copy stays in IndexedDB. */
   async destroy(): Promise<void> {
     for (const cleanup of this.cleanups) cleanup();
+    this.aborter.abort();
     if (this.flushTimer) clearTimeout(this.flushTimer);
+    if (this.accessRetryTimer) clearTimeout(this.accessRetryTimer);
     this.provider.destroy();
     await this.persistence?.destroy();
     this.doc.destroy();
@@ -87,8 +126,52 @@ export class DocSession {
     if (!this.persistence) return this.set({ localLoaded: true });
     await this.persistence.whenSynced;
     const unsynced = (await this.persistence.get(UNSYNCED_KEY)) === 1;
+    const cached: unknown = await this.persistence.get(ACCESS_KEY);
     // Edits from an earlier run that never reached the server still count until a handshake carries them.
     this.set({ localLoaded: true, unsyncedChanges: this.state.unsyncedChanges || unsynced });
+    // The last answer stands in while the server cannot be asked (offline); a fresh answer always wins.
+    if (this.state.access === 'unknown' && (cached === 'read' || cached === 'write')) this.set({ access: cached });
+  }
+
+  private async checkThenConnect(): Promise<void> {
+    const check = this.options.checkAccess;
+    if (!check) return;
+    let answer: AccessAnswer;
+    try {
+      answer = await check(this.options.docName, this.aborter.signal);
+    } catch {
+      return; // aborted: the session was destroyed
+    }
+    if (this.aborter.signal.aborted) return;
+    if (answer === 'unreachable') return this.retryAccessLater();
+    this.accessRetries = 0;
+    if (answer === 'signed-out') {
+      this.set({ lastError: closeReason(CLOSE_CODES.unauthorized) });
+      return;
+    }
+    this.applyAccess(answer);
+    if (!isRefused(answer)) this.provider.connect();
+  }
+
+  private applyAccess(access: Exclude<DocumentAccess, 'unknown'>): void {
+    if (isRefused(access)) {
+      this.provider.disconnect();
+      this.set({ access, lastError: refusalMessage(access) });
+      return;
+    }
+    this.set({ access, readOnly: access === 'read' || this.state.readOnly });
+    this.persistence
+      ?.set(ACCESS_KEY, access)
+      .catch((error: unknown) => console.error('[sync] could not keep the access answer', error));
+  }
+
+  private retryAccessLater(): void {
+    const delay = ACCESS_RETRY_MS[Math.min(this.accessRetries, ACCESS_RETRY_MS.length - 1)];
+    this.accessRetries += 1;
+    this.accessRetryTimer = setTimeout(() => {
+      this.accessRetryTimer = null;
+      this.connect();
+    }, delay);
   }
 
   private markUnsynced(unsynced: boolean): void {
@@ -117,15 +200,28 @@ export class DocSession {
       if (synced) this.checkFlushed();
     };
     const onClosed = ({ code }: { code: number; reason: string }) => {
-      this.set({ lastError: closeReason(code), readOnly: code === 4409 || code === 4423 });
+      if (code === CLOSE_CODES.forbidden) return this.applyAccess('forbidden');
+      this.set({
+        lastError: closeReason(code),
+        readOnly: this.state.readOnly || code === CLOSE_CODES.readOnly || code === CLOSE_CODES.sealed,
+      });
+    };
+    // Refused upgrades look like network failures to the provider: after a few, ask the API why.
+    const onConnectionClose = () => {
+      if (!this.options.checkAccess || this.provider.wsUnsuccessfulReconnects < RECHECK_AFTER_FAILURES) return;
+      if (!this.provider.shouldConnect) return;
+      this.provider.disconnect();
+      this.connect();
     };
     this.provider.on('status', onStatus);
     this.provider.on('sync', onSync);
     this.provider.on('closed', onClosed);
+    this.provider.on('connection-close', onConnectionClose);
     this.cleanups.push(() => {
       this.provider.off('status', onStatus);
       this.provider.off('sync', onSync);
       this.provider.off('closed', onClosed);
+      this.provider.off('connection-close', onConnectionClose);
     });
   }
 
@@ -164,7 +260,7 @@ export class DocSession {
     if (typeof window === 'undefined') return;
     const offline = () => this.provider.disconnect();
     const online = () => {
-      if (!this.state.lastError) this.provider.connect();
+      if (!this.state.lastError) this.connect();
     };
     window.addEventListener('offline', offline);
     window.addEventListener('online', online);

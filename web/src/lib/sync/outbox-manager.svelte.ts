@@ -66,6 +66,12 @@ class OutboxManager {
     await new Promise<void>((resolve) => this.waiting.set(name, [...(this.waiting.get(name) ?? []), resolve]));
   }
 
+  /** Whether this device created the document (its registration passed through this outbox and was not refused). */
+  async createdHere(name: string): Promise<boolean> {
+    const registration = await this.registrationStore.get(name);
+    return registration !== undefined && registration.rejected === null;
+  }
+
   /** Why the server refused to register this document, if it did. */
   async registrationError(name: string): Promise<string | null> {
     return (await this.registrationStore.get(name))?.rejected ?? null;

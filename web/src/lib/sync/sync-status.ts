@@ -1,4 +1,5 @@
 import { CLOSE_CODES } from '@anguan/model';
+import type { DocumentAccess } from './document-access';
 
 /** Whether the doc's websocket is up (STYLE.md rule 9). */
 export type ConnectionState = 'offline' | 'connecting' | 'connected';
@@ -17,6 +18,8 @@ export interface SyncStatus {
   readonly lastError: string | null;
   /** The server refuses writes on this connection (read-only access or a sealed inspection). */
   readonly readOnly: boolean;
+  /** What the server says this user may do with the doc (or what it said last time, kept on the device). */
+  readonly access: DocumentAccess;
 }
 
 export const INITIAL_SYNC_STATUS: SyncStatus = Object.freeze({
@@ -26,7 +29,14 @@ export const INITIAL_SYNC_STATUS: SyncStatus = Object.freeze({
   unsyncedChanges: false,
   lastError: null,
   readOnly: false,
+  access: 'unknown',
 });
+
+/**
+ * Whether the page may offer editing controls: only when the server granted write access and has not since
+ * refused a write (read-only connection, sealed). Unknown access shows none: the controls appear with the answer.
+ */
+export const canWrite = (status: SyncStatus): boolean => status.access === 'write' && !status.readOnly;
 
 /** The four words of the badge shown on every document page. */
 export type SyncBadge = '离线' | '同步中' | '已同步' | '已保存到本机';

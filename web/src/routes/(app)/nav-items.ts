@@ -2,7 +2,16 @@ import { resolve } from '$app/paths';
 import type { ResolvedPathname } from '$app/types';
 import type { Role } from '$lib/api';
 
-export type NavIconName = 'registry' | 'projects' | 'inspections' | 'monthly' | 'hazards' | 'stats' | 'alerts' | 'members';
+export type NavIconName =
+  | 'registry'
+  | 'projects'
+  | 'inspections'
+  | 'monthly'
+  | 'hazards'
+  | 'stats'
+  | 'alerts'
+  | 'members'
+  | 'audit';
 
 export interface NavItem {
   href: ResolvedPathname;
@@ -35,6 +44,7 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { href: resolve('/stats'), label: '统计分析', icon: 'stats', roles: ['enterprise', 'supervisor'] },
   { href: resolve('/alerts'), label: '预警提醒', icon: 'alerts', roles: ALL },
   { href: resolve('/members'), label: '账号管理', icon: 'members', roles: ['enterprise'] },
+  { href: resolve('/audit'), label: '安全审计', icon: 'audit', roles: ['enterprise', 'supervisor'] },
 ];
 
 export const navItemsFor = (role: Role) => NAV_ITEMS.filter((item) => item.roles.includes(role));

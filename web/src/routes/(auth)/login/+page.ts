@@ -15,6 +15,8 @@ export const load: PageLoad = async ({ url }) => {
       ? `注册成功${Number(url.searchParams.get('registered')) > 0 ? `，已关联 ${url.searchParams.get('registered')} 个在建项目` : ''}，请登录`
       : url.searchParams.has('reset')
         ? '密码已重置，请使用新密码登录'
-        : null,
+        : url.searchParams.has('idle')
+          ? '因长时间未操作，已自动退出登录，请重新登录'
+          : null,
   };
 };

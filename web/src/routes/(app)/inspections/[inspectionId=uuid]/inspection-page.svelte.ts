@@ -49,8 +49,12 @@ export class InspectionPage {
     void this.connectWhenRegistered();
   }
 
-  /** A doc created offline syncs only once the server has registered it (DESIGN "Documents"). */
+  /**
+   * A doc created offline syncs only once the server has registered it (DESIGN "Documents"); its creator may
+   * edit it meanwhile (the server's answer replaces that presumption once it can be asked).
+   */
   private async connectWhenRegistered(): Promise<void> {
+    if (await outboxManager.createdHere(this.docName)) this.live.presumeAccess('write');
     await outboxManager.whenRegistered(this.docName);
     this.live.connect();
   }
@@ -73,6 +77,11 @@ export class InspectionPage {
   get files() {
     this.#changed();
     return readFiles(this.live.doc);
+  }
+
+  /** Editing controls show only when the server lets this user write (one rule for the whole page). */
+  get canWrite(): boolean {
+    return this.live.canWrite;
   }
 
   get amInspector(): boolean {
