@@ -153,6 +153,8 @@ export class Room {
       throw new MalformedMessageError(`bad update: ${(error as Error).message}`);
     }
     if (!allowed) throw new ReadOnlyWriteError();
+  }
+
   /**
    * Updates whose dependencies never arrived stay in memory, and Yjs retries all of them on every later update:
    * bound them in bytes (alone and with the stored document) and age, or one writer grows memory and CPU at will.
