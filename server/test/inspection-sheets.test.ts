@@ -4,6 +4,7 @@ import { eq } from 'drizzle-orm';
 import { addFile, addTermPhoto, setTermNote } from '@anguan/model';
 import { getInspectionTermTree, walkTerms, type TermPhrase } from '@anguan/standards';
 import { auditLog, inspections } from '../src/db/schema/index.js';
+import { listVisibleInspections } from '../src/inspection-sheets/queries.js';
 import { api, seedWorld, type TestUser, type World } from './sync-fixtures.js';
 import {
   firstTermId,
@@ -191,8 +192,12 @@ describe('soft deletion of internal-standard records', () => {
       expect([user.role, (await remove(user, `/api/inspections/${id}`)).status]).toEqual([user.role, status]);
     }
     expect((await get(world.department, '/api/rectifications')).json.rectifications).toHaveLength(1);
+    const visible = async () =>
+      (await listVisibleInspections(server.deps.database.db, world.projectId)).map((r) => r.id);
+    expect(await visible()).toEqual([id]);
     expect((await remove(world.director, `/api/inspections/${id}`)).status).toBe(200);
 
+    expect(await visible()).toEqual([]);
     const documents = (await get(world.director, `/api/documents?projectId=${world.projectId}`)).json
       .documents;
     expect(documents.map((d: { id: string }) => d.id)).not.toContain(id);

@@ -106,9 +106,16 @@ describe('the rectification loop', () => {
     await rowShows(id, { state: 'replied', rounds: 2 });
     await review(id, second, 'accepted', world.inspector);
     const passed = await rowShows(id, { state: 'passed', rounds: 2, mayReply: false });
-    expect(passed.closedAt).not.toBeNull();
+    // Closed when the server saw it pass (its clock, not the reviewer's device): 3 days after sealing on 03-15.
+    expect([passed.closedAt, passed.daysToClose]).toEqual(['2026-03-18T02:00:00.000Z', 3]);
     expect(passed.lastReplyAt).not.toBeNull();
-    expect(passed.daysToClose).toBeGreaterThanOrEqual(0);
+    server.clock.set('2026-03-20T02:00:00Z');
+    await review(id, second, 'accepted');
+    await eventually(async () => {
+      const again = (await getRectification(world.director, id)).json.rectification;
+      expect(again.lastReviewAt).not.toBe(passed.lastReviewAt);
+      expect([again.closedAt, again.daysToClose]).toEqual(['2026-03-18T02:00:00.000Z', 3]);
+    });
   });
 
   it('turns 逾期 from the Asia/Shanghai day after the deadline, on the server clock, until passed', async () => {

@@ -5,6 +5,15 @@ import { inspections, projects, rectifications } from '../db/schema/index.js';
 export type RectificationRow = typeof rectifications.$inferSelect;
 export type ProjectRow = typeof projects.$inferSelect;
 
+/** The row of one rectification, whether or not its inspection is deleted. */
+export async function findRectificationRow(
+  db: Db,
+  inspectionId: string,
+): Promise<RectificationRow | undefined> {
+  const [row] = await db.select().from(rectifications).where(eq(rectifications.inspectionId, inspectionId));
+  return row;
+}
+
 /** Inserts or replaces the row of one rectification (the materializer and the seal path both write it whole). */
 export async function upsertRectification(db: Db, row: typeof rectifications.$inferInsert): Promise<void> {
   const { inspectionId: _key, ...update } = row;

@@ -8,8 +8,8 @@ import {
 import type { Db } from '../db/client.js';
 import type { SyncService } from '../sync/sync-service.js';
 import { findDocument, type DocumentRow } from '../documents/queries.js';
-import { upsertRectification } from './queries.js';
-import { calendarDaysBetween, progressOf } from './state.js';
+import { findRectificationRow, upsertRectification } from './queries.js';
+import { calendarDaysBetween, progressOf, type RectificationState } from './state.js';
 
 /** What writing a rectification row needs. */
 export interface RowDeps {
@@ -45,6 +45,7 @@ export async function writeRectificationRow(deps: RowDeps, inspectionId: string)
   const docName = rectificationDocName(inspectionId);
   const progress = progressOf(deps.sync.withDoc(docName, (doc) => rectificationToJSON(doc)));
   const openedAt = inspection.sealedAt;
+  const closedAt = await closingInstant(deps, inspectionId, progress.state);
   await upsertRectification(deps.db, {
     inspectionId,
     docName,
@@ -57,11 +58,26 @@ export async function writeRectificationRow(deps: RowDeps, inspectionId: string)
     rectifierUserId: request.rectifier?.userId ?? null,
     rounds: progress.rounds,
     openedAt,
-    closedAt: progress.closedAt,
-    daysToClose: progress.closedAt ? Math.max(0, calendarDaysBetween(openedAt, progress.closedAt)) : null,
+    closedAt,
+    daysToClose: closedAt ? Math.max(0, calendarDaysBetween(openedAt, closedAt)) : null,
     lastReplyAt: progress.lastReplyAt,
     lastReviewAt: progress.lastReviewAt,
     materializedAt: deps.now(),
   });
   return true;
+}
+
+/**
+ * When the rectification closed: the server's clock when it first materialized the passed state, kept while it
+ * stays passed. Statistics read it (days to close), so it is never the reviewer's device clock (DESIGN: figures
+ * statistics use are the server's).
+ */
+async function closingInstant(
+  deps: RowDeps,
+  inspectionId: string,
+  state: RectificationState,
+): Promise<Date | null> {
+  if (state !== 'passed') return null;
+  const existing = await findRectificationRow(deps.db, inspectionId);
+  return existing?.state === 'passed' && existing.closedAt ? existing.closedAt : deps.now();
 }

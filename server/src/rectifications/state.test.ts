@@ -21,7 +21,7 @@ describe('rectification state on the server', () => {
     expect(calendarDaysBetween(new Date('2026-03-15T02:00:00Z'), new Date('2026-03-25T02:00:00Z'))).toBe(10);
   });
 
-  it('takes rounds, last activity and the closing instant from the document', () => {
+  it('takes rounds and last activity from the document', () => {
     const doc = new Y.Doc();
     createRectification(doc, { inspectionId: crypto.randomUUID(), projectId: 'p1', createdBy: 'u1' });
     const first = setReply(
@@ -39,7 +39,6 @@ describe('rectification state on the server', () => {
       rounds: 1,
       lastReplyAt: new Date('2026-03-16T01:00:00Z'),
       lastReviewAt: new Date('2026-03-17T01:00:00Z'),
-      closedAt: null,
     });
     const second = setReply(
       doc,
@@ -54,7 +53,7 @@ describe('rectification state on the server', () => {
     expect(progressOf(rectificationToJSON(doc))).toMatchObject({
       state: 'passed',
       rounds: 2,
-      closedAt: new Date('2026-03-19T01:00:00Z'),
+      lastReviewAt: new Date('2026-03-19T01:00:00Z'),
     });
   });
 

@@ -1,6 +1,5 @@
 import { shanghaiDate } from '@anguan/standards';
 import type { RectificationJSON } from '@anguan/model';
-import { currentReply, reviewsOf } from '@anguan/model';
 
 /** The states a rectification row holds (the model's statuses). */
 export type RectificationState = RectificationJSON['status'];
@@ -21,41 +20,31 @@ export function calendarDaysBetween(from: Date, to: Date): number {
   return Math.round((day(to) - day(from)) / DAY_MS);
 }
 
-/** The figures a rectification row takes from its document. */
+/**
+ * The figures a rectification row takes from its document. The reply and review instants are the writers' own
+ * clocks (shown as such); when a rectification closed is the server's to say (see `rows.ts`).
+ */
 export interface RectificationProgress {
   state: RectificationState;
   rounds: number;
   lastReplyAt: Date | null;
   lastReviewAt: Date | null;
-  /** The passing review's time; null unless passed. */
-  closedAt: Date | null;
 }
 
 /** Reads the progress figures of a rectification document's JSON. */
 export function progressOf(json: RectificationJSON): RectificationProgress {
-  const instant = (iso: string | undefined) => {
-    const ms = iso ? Date.parse(iso) : NaN;
-    return Number.isNaN(ms) ? null : new Date(ms);
-  };
-  const reply = currentReply(json.replies);
-  const decision = reply ? reviewsOf(reply, json.reviews).at(-1) : undefined;
   return {
     state: json.status,
     rounds: json.rounds,
-    lastReplyAt: instant(
-      json.replies
-        .map((r) => r.at)
-        .sort()
-        .at(-1),
-    ),
-    lastReviewAt: instant(
-      json.reviews
-        .map((r) => r.at)
-        .sort()
-        .at(-1),
-    ),
-    closedAt: json.status === 'passed' ? instant(decision?.at) : null,
+    lastReplyAt: latest(json.replies.map((r) => r.at)),
+    lastReviewAt: latest(json.reviews.map((r) => r.at)),
   };
+}
+
+/** The latest of some ISO instants, or null. */
+function latest(instants: string[]): Date | null {
+  const ms = Math.max(...instants.map((iso) => Date.parse(iso)).filter((n) => !Number.isNaN(n)));
+  return Number.isFinite(ms) ? new Date(ms) : null;
 }
 
 /** Sort rank for the project department's list: 逾期 first, then 已退回, 待整改, 已回复, 已通过. */
