@@ -46,8 +46,9 @@ export function spawnChildServer(dataDir: string): Promise<ChildServer> {
     child.stdout!.on('data', (chunk: Buffer) => {
       const text = chunk.toString();
       for (const line of text.split('\n')) {
-        if (line.startsWith(MEMORY_PREFIX))
-          {memoryWaiters.shift()?.(JSON.parse(line.slice(MEMORY_PREFIX.length)));}
+        if (line.startsWith(MEMORY_PREFIX)) {
+          memoryWaiters.shift()?.(JSON.parse(line.slice(MEMORY_PREFIX.length)));
+        }
       }
       output += text;
       const match = /listening on (http:\/\/\S+)/.exec(output);

@@ -118,8 +118,9 @@ export function nextFrame(random: RandomSource, corpus: readonly Uint8Array[]): 
   }
   if (roll < 700) return { kind: 'mutated', data: mutate(random, random.pick(corpus)) };
   if (roll < 880) return { kind: 'valid', data: random.pick(corpus) };
-  if (roll < 890)
-    {return { kind: 'oversized', data: new Uint8Array(MAX_MESSAGE_BYTES + 1 + random.int(1024)) };}
+  if (roll < 890) {
+    return { kind: 'oversized', data: new Uint8Array(MAX_MESSAGE_BYTES + 1 + random.int(1024)) };
+  }
   if (roll < 940) {
     const depth = 100 + random.int(20_000);
     return { kind: 'deep', data: awareness([[random.int(2 ** 31), 1, nestedJson(depth)]]) };
