@@ -24,15 +24,17 @@ async function settled(page: Page): Promise<void> {
 async function violations(page: Page): Promise<string[]> {
   const result = await new AxeBuilder({ page }).withTags(WCAG_TAGS).analyze();
   return result.violations.flatMap((v) =>
-    v.nodes.map((node) => `${v.id} (${v.impact ?? '?'}): ${node.target.join(' ')} — ${node.failureSummary ?? ''}`),
+    v.nodes.map(
+      (node) => `${v.id} (${v.impact ?? '?'}): ${node.target.join(' ')} — ${node.failureSummary ?? ''}`,
+    ),
   );
 }
 
 /** The hrefs of the signed-in navigation (section links and 修改密码), as rendered for this user. */
 async function navHrefs(page: Page): Promise<string[]> {
-  const hrefs = await page.locator('#app-nav a[href]').evaluateAll((links) =>
-    links.map((link) => new URL((link as HTMLAnchorElement).href).pathname),
-  );
+  const hrefs = await page
+    .locator('#app-nav a[href]')
+    .evaluateAll((links) => links.map((link) => new URL((link as HTMLAnchorElement).href).pathname));
   return [...new Set(hrefs)];
 }
 

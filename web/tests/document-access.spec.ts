@@ -46,7 +46,9 @@ test('the project department and the supervisor read an enterprise inspection wi
   }
 });
 
-test('another enterprise’s inspection says 无权查看 at once and opens no sync socket', async ({ browser }) => {
+test('another enterprise’s inspection says 无权查看 at once and opens no sync socket', async ({
+  browser,
+}) => {
   const director = await signedIn(browser, DEMO_ACCOUNTS.enterprise);
   const url = await newInspection(director);
   const stranger = await signedIn(browser, OTHER_ENTERPRISE);
@@ -62,7 +64,9 @@ test('another enterprise’s inspection says 无权查看 at once and opens no s
   expect(sockets).toEqual([]);
 });
 
-test('an inspection that does not exist says 不存在 at once and opens no sync socket', async ({ browser }) => {
+test('an inspection that does not exist says 不存在 at once and opens no sync socket', async ({
+  browser,
+}) => {
   const director = await signedIn(browser, DEMO_ACCOUNTS.enterprise);
   const sockets = syncSockets(director);
   await director.goto(`/inspections/${randomUUID()}`);

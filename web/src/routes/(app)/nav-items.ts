@@ -3,14 +3,7 @@ import type { ResolvedPathname } from '$app/types';
 import type { Role } from '$lib/api';
 
 export type NavIconName =
-  | 'projects'
-  | 'inspections'
-  | 'monthly'
-  | 'hazards'
-  | 'stats'
-  | 'alerts'
-  | 'members'
-  | 'audit';
+  'projects' | 'inspections' | 'monthly' | 'hazards' | 'stats' | 'alerts' | 'members' | 'audit';
 
 export interface NavItem {
   href: ResolvedPathname;
