@@ -70,12 +70,14 @@ for (const [role, login] of Object.entries(DEMO_ACCOUNTS)) {
 test('the inspection page is free of WCAG A/AA violations for its editor and a read-only reader', async ({
   browser,
 }) => {
+  test.setTimeout(120_000);
   const director = await signedIn(browser, DEMO_ACCOUNTS.enterprise, VIEWPORTS.phone);
   const url = await newInspection(director);
   await director.getByLabel('备注').fill('外脚手架剪刀撑不连续');
   const reader = await signedIn(browser, DEMO_ACCOUNTS.project, VIEWPORTS.desktop);
   await reader.goto(url);
-  await expect(reader.getByTestId('remarks-text')).toHaveText('外脚手架剪刀撑不连续');
+  // A first load: page, session, access check, socket and handshake (seconds on a busy machine).
+  await expect(reader.getByTestId('remarks-text')).toHaveText('外脚手架剪刀撑不连续', { timeout: 30_000 });
   await expect(director.getByTestId('presence').locator('.peer')).toHaveCount(1);
   expect(await violations(director)).toEqual([]);
   expect(await violations(reader)).toEqual([]);
