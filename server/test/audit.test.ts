@@ -86,10 +86,10 @@ beforeEach(async () => {
   await anonymous.post('/api/auth/login', { login: '13912345678', password: 'Wrong12345' });
   await anonymous.post('/api/auth/login', { login: '3201002026001', password: 'Wrong12345' });
   await anonymous.post('/api/auth/login', { login: '3202002026001', password: 'Wrong12345' });
-});
+}, 120_000); // a dozen argon2 hashes: seconds on a busy machine
 afterEach(() => server.dispose());
 
-describe('GET /api/audit (安全审计)', () => {
+describe('GET /api/audit (安全审计)', { timeout: 60_000 }, () => {
   it('shows the enterprise account its own users’ events, newest first, with zh-CN labels, and nothing of others', async () => {
     const res = await directorA.get('/api/audit?pageSize=200');
     expect(res.status).toBe(200);

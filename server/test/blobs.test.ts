@@ -4,7 +4,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { eq } from 'drizzle-orm';
 import { auditLog, blobRefs } from '../src/db/schema/index.js';
-import { addFile, addTerm, addTermPhoto, createInspection, removeFile } from '@anguan/model';
+import { addFile, addTerm, addTermPhoto, createInspection, removeTermPhoto } from '@anguan/model';
 import {
   connectPeer,
   eventually,
@@ -236,7 +236,7 @@ describe('a blob hash is not a bearer token (issue 12 item 3)', () => {
   });
 });
 
-describe('deleting a file from a document', () => {
+describe('deleting a photo from a document', () => {
   it('is recorded in the audit log for the project, visible in the enterprise’s 安全审计', async () => {
     const bytes = png('to be removed');
     await put(bytes, world.inspector);
@@ -248,10 +248,11 @@ describe('deleting a file from a document', () => {
       { projectId: world.projectId, origin: 'enterprise' },
       (d) => {
         doc = d;
-        addFile(d, fileOf(bytes, world.inspector.id));
+        addTerm(d, 'T-3.2.1', world.inspector.id);
+        addTermPhoto(d, 'T-3.2.1', sha(bytes));
       },
     );
-    removeFile(doc!, sha(bytes));
+    removeTermPhoto(doc!, 'T-3.2.1', sha(bytes));
     await eventually(async () => {
       await server.deps.materializeScheduler.flush();
       const removed = server.deps.database.db.select().from(auditLog).all();

@@ -56,7 +56,7 @@ async function put(bytes: Uint8Array, user: TestUser = world.inspector) {
     headers: { origin: server.url, cookie: user.cookie, 'content-type': 'application/octet-stream' },
     body: bytes,
   });
-  return { status: res.status, json: (await res.json()) as any };
+  return { status: res.status, retryAfter: res.headers.get('retry-after'), json: (await res.json()) as any };
 }
 
 describe('upload quota (issue 12 item 9)', () => {
@@ -68,6 +68,7 @@ describe('upload quota (issue 12 item 9)', () => {
     expect(refused.status).toBe(429);
     expect(refused.json.error).toMatchObject({ code: 'upload_quota_exceeded', retryAfter: 3600 });
     expect(refused.json.error.message).toMatch(/今日上传的文件已超过/);
+    expect(refused.retryAfter).toBe('3600');
     expect((await put(png('a'))).status).toBe(200); // the outbox retrying counted bytes
     expect((await put(png('c'), world.director)).status).toBe(201); // per user
     advance(24 * HOUR + 1);

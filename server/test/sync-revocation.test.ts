@@ -75,9 +75,15 @@ describe('session revocation on the sync socket', () => {
     const phone = await writer(name, world.inspector);
     const laptop = await writer(name, secondSession(world.inspector));
     const director = await writer(name, world.director);
-    const reset = await api(server.url, world.director, 'POST', `/api/members/${world.inspector.id}/password`, {
-      password: 'Zhuanyong#2026anquan',
-    });
+    const reset = await api(
+      server.url,
+      world.director,
+      'POST',
+      `/api/members/${world.inspector.id}/password`,
+      {
+        password: 'Zhuanyong#2026anquan',
+      },
+    );
     expect(reset.status).toBe(204);
     phone.type('重置后');
     expect(await phone.closing).toBe(CLOSE_CODES.unauthorized);
@@ -85,7 +91,12 @@ describe('session revocation on the sync socket', () => {
     expect(storedText(name)).not.toContain('重置后');
 
     const again = await writer(name, secondSession(world.inspector));
-    const disable = await api(server.url, world.director, 'POST', `/api/members/${world.inspector.id}/disable`);
+    const disable = await api(
+      server.url,
+      world.director,
+      'POST',
+      `/api/members/${world.inspector.id}/disable`,
+    );
     expect(disable.status).toBe(204);
     again.type('停用后');
     expect(await again.closing).toBe(CLOSE_CODES.unauthorized);

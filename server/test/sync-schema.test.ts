@@ -41,14 +41,19 @@ async function createdInspection() {
     date: '2026-03-15',
     createdBy: world.director.id,
   });
-  await eventually(() => expect(server.deps.sync.withDoc(name, (d) => d.getMap('meta').get('origin'))).toBe('enterprise'));
+  await eventually(() =>
+    expect(server.deps.sync.withDoc(name, (d) => d.getMap('meta').get('origin'))).toBe('enterprise'),
+  );
   return { name, author };
 }
 
 /** The updates a client holding the server's current state would send for `edit` (one per transaction). */
 function editOnCopy(name: string, edit: (doc: Y.Doc) => void): Uint8Array[] {
   const doc = new Y.Doc();
-  Y.applyUpdate(doc, server.deps.sync.withDoc(name, (d) => Y.encodeStateAsUpdate(d)));
+  Y.applyUpdate(
+    doc,
+    server.deps.sync.withDoc(name, (d) => Y.encodeStateAsUpdate(d)),
+  );
   const updates: Uint8Array[] = [];
   doc.on('update', (update: Uint8Array) => updates.push(update));
   edit(doc);
@@ -82,7 +87,9 @@ describe('schema checks on the sync socket', () => {
       expect(server.deps.sync.withDoc(name, (d) => d.share.has('extra'))).toBe(false);
       // The author's next edit goes through and is the only thing it receives.
       setRemarks(author.doc, '照常');
-      await eventually(() => expect(server.deps.sync.withDoc(name, (d) => d.getText('remarks').toString())).toBe('照常'));
+      await eventually(() =>
+        expect(server.deps.sync.withDoc(name, (d) => d.getText('remarks').toString())).toBe('照常'),
+      );
       expect(inspectionToJSON(author.doc).meta).toEqual(before.meta);
       expect(author.doc.share.has('extra')).toBe(false);
     });
@@ -107,7 +114,9 @@ describe('schema checks on the sync socket', () => {
     setRemarks(author.doc, '日期已改');
     author.doc.getText('termNote:terms.1').insert(0, '条款备注');
     await eventually(() =>
-      expect(server.deps.sync.withDoc(name, (d) => d.getText('termNote:terms.1').toString())).toBe('条款备注'),
+      expect(server.deps.sync.withDoc(name, (d) => d.getText('termNote:terms.1').toString())).toBe(
+        '条款备注',
+      ),
     );
     expect(server.deps.sync.withDoc(name, (d) => d.getMap('meta').get('date'))).toBe('2026-03-16');
     expect(author.closeCodes).toEqual([]);

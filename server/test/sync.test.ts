@@ -68,8 +68,15 @@ describe('/sync', () => {
       expect(inspectionToJSON(b.doc)).toEqual(inspectionToJSON(a.doc));
     });
     // The client's own claim about its user is replaced by the session's name and colour.
-    a.provider.awareness.setLocalState({ user: { name: '王总监' }, focus: { section: 'tower_crane', item: null } });
-    const director = server.deps.database.db.select().from(users).where(eq(users.id, world.director.id)).get()!;
+    a.provider.awareness.setLocalState({
+      user: { name: '王总监' },
+      focus: { section: 'tower_crane', item: null },
+    });
+    const director = server.deps.database.db
+      .select()
+      .from(users)
+      .where(eq(users.id, world.director.id))
+      .get()!;
     await eventually(() =>
       expect([...b.provider.awareness.getStates().values()]).toContainEqual({
         user: presenceUser(director.id, director.displayName),

@@ -38,7 +38,9 @@ async function compress(file: string): Promise<[number, number, number]> {
 }
 
 async function main(): Promise<void> {
-  const root = path.resolve(process.argv[2] ?? path.join(path.dirname(fileURLToPath(import.meta.url)), '../build'));
+  const root = path.resolve(
+    process.argv[2] ?? path.join(path.dirname(fileURLToPath(import.meta.url)), '../build'),
+  );
   const totals = [0, 0, 0];
   let count = 0;
   for await (const file of files(root)) {

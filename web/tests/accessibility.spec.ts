@@ -24,15 +24,17 @@ async function settled(page: Page): Promise<void> {
 async function violations(page: Page): Promise<string[]> {
   const result = await new AxeBuilder({ page }).withTags(WCAG_TAGS).analyze();
   return result.violations.flatMap((v) =>
-    v.nodes.map((node) => `${v.id} (${v.impact ?? '?'}): ${node.target.join(' ')} — ${node.failureSummary ?? ''}`),
+    v.nodes.map(
+      (node) => `${v.id} (${v.impact ?? '?'}): ${node.target.join(' ')} — ${node.failureSummary ?? ''}`,
+    ),
   );
 }
 
 /** The hrefs of the signed-in navigation (section links and 修改密码), as rendered for this user. */
 async function navHrefs(page: Page): Promise<string[]> {
-  const hrefs = await page.locator('#app-nav a[href]').evaluateAll((links) =>
-    links.map((link) => new URL((link as HTMLAnchorElement).href).pathname),
-  );
+  const hrefs = await page
+    .locator('#app-nav a[href]')
+    .evaluateAll((links) => links.map((link) => new URL((link as HTMLAnchorElement).href).pathname));
   return [...new Set(hrefs)];
 }
 
@@ -68,12 +70,14 @@ for (const [role, login] of Object.entries(DEMO_ACCOUNTS)) {
 test('the inspection page is free of WCAG A/AA violations for its editor and a read-only reader', async ({
   browser,
 }) => {
+  test.setTimeout(120_000);
   const director = await signedIn(browser, DEMO_ACCOUNTS.enterprise, VIEWPORTS.phone);
   const url = await newInspection(director);
   await director.getByLabel('备注').fill('外脚手架剪刀撑不连续');
   const reader = await signedIn(browser, DEMO_ACCOUNTS.project, VIEWPORTS.desktop);
   await reader.goto(url);
-  await expect(reader.getByTestId('remarks-text')).toHaveText('外脚手架剪刀撑不连续');
+  // A first load: page, session, access check, socket and handshake (seconds on a busy machine).
+  await expect(reader.getByTestId('remarks-text')).toHaveText('外脚手架剪刀撑不连续', { timeout: 30_000 });
   await expect(director.getByTestId('presence').locator('.peer')).toHaveCount(1);
   expect(await violations(director)).toEqual([]);
   expect(await violations(reader)).toEqual([]);

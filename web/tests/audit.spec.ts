@@ -82,7 +82,7 @@ test('an inspector has no 安全审计 in the nav and the page says 无权查看
   await apiLogin(page, '13800000001', 'Anguan2026');
   await page.goto('/audit');
   await expect(page.getByRole('alert')).toContainText('无权查看');
-  await expect(page.getByRole('navigation', { name: '主导航' }).getByRole('link', { name: '安全审计' })).toHaveCount(
-    0,
-  );
+  await expect(
+    page.getByRole('navigation', { name: '主导航' }).getByRole('link', { name: '安全审计' }),
+  ).toHaveCount(0);
 });

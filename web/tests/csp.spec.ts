@@ -32,7 +32,9 @@ test('the shell is served with a script policy that allows no inline script but 
   expect(policy).toContain("frame-ancestors 'none'");
 });
 
-test('the app loads and syncs a document under the policy without a single violation', async ({ browser }) => {
+test('the app loads and syncs a document under the policy without a single violation', async ({
+  browser,
+}) => {
   const page = await signedIn(browser, DEMO_ACCOUNTS.enterprise);
   const violations = await recordViolations(page);
   await page.goto('/projects');

@@ -8,11 +8,17 @@ import { DEMO_ACCOUNTS, newInspection, signedIn } from './support/demo';
 
 const PHONE = { width: 375, height: 812 };
 
-const focusedInside = (locator: Locator) => locator.evaluate((element) => element.contains(document.activeElement));
+const focusedInside = (locator: Locator) =>
+  locator.evaluate((element) => element.contains(document.activeElement));
 const outline = (page: Page, selector: string) =>
   page.locator(selector).evaluate((element) => {
     const style = getComputedStyle(element);
-    return { style: style.outlineStyle, width: style.outlineWidth, color: style.outlineColor, border: style.borderColor };
+    return {
+      style: style.outlineStyle,
+      width: style.outlineWidth,
+      color: style.outlineColor,
+      border: style.borderColor,
+    };
   });
 
 test('the skip link comes first and lands on the page heading; a navigation focuses the new heading', async ({

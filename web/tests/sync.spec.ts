@@ -57,7 +57,9 @@ test.describe('co-editing an inspection', () => {
     await expect(remarks(director)).toHaveValue('3号楼外架连墙件缺失，已通知项目部');
   });
 
-  test('an edit made offline is kept on the device and merges when the network returns', async ({ browser }) => {
+  test('an edit made offline is kept on the device and merges when the network returns', async ({
+    browser,
+  }) => {
     const director = await signedIn(browser, DIRECTOR);
     const inspector = await signedIn(browser, INSPECTOR);
     const url = await newInspection(director);
@@ -140,7 +142,11 @@ test.describe('co-editing an inspection', () => {
 test('a document opened once opens offline after the app is restarted', async () => {
   const profile = mkdtempSync(path.join(tmpdir(), 'anguan-restart-'));
   const launch = () =>
-    chromium.launchPersistentContext(profile, { executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS, baseURL: BASE_URL });
+    chromium.launchPersistentContext(profile, {
+      executablePath: CHROMIUM_PATH,
+      args: CHROMIUM_ARGS,
+      baseURL: BASE_URL,
+    });
   try {
     let context = await launch();
     let page = context.pages()[0] ?? (await context.newPage());
@@ -165,7 +171,9 @@ test('a document opened once opens offline after the app is restarted', async ()
   }
 });
 
-test('logging out removes this account’s documents from the device once the server has them', async ({ browser }) => {
+test('logging out removes this account’s documents from the device once the server has them', async ({
+  browser,
+}) => {
   const director = await signedIn(browser, DIRECTOR);
   await newInspection(director);
   await remarks(director).fill('临时用电箱未上锁');

@@ -4,7 +4,15 @@
  */
 
 /** Colours for avatars and item highlights, readable on white, distinct for people side by side. */
-export const PRESENCE_COLORS = ['#d9480f', '#1971c2', '#2f9e44', '#9c36b5', '#e8590c', '#0c8599', '#c2255c'] as const;
+export const PRESENCE_COLORS = [
+  '#d9480f',
+  '#1971c2',
+  '#2f9e44',
+  '#9c36b5',
+  '#e8590c',
+  '#0c8599',
+  '#c2255c',
+] as const;
 
 /** A stable colour per user id (the same function the web app's avatars used before the server filled it). */
 export function presenceColor(userId: string): string {

@@ -39,8 +39,20 @@ describe('schema guard', () => {
     const empty = new Y.Doc();
     expect(schemaChangeViolation('inspection', empty, inspection())).toBeNull();
     const doc = inspection();
-    expect(schemaChangeViolation('inspection', doc, change(doc, (d) => setDate(d, '2026-03-16')))).toBeNull();
-    expect(schemaChangeViolation('inspection', doc, change(doc, (d) => setTermNote(d, 'terms.1', '注')))).toBeNull();
+    expect(
+      schemaChangeViolation(
+        'inspection',
+        doc,
+        change(doc, (d) => setDate(d, '2026-03-16')),
+      ),
+    ).toBeNull();
+    expect(
+      schemaChangeViolation(
+        'inspection',
+        doc,
+        change(doc, (d) => setTermNote(d, 'terms.1', '注')),
+      ),
+    ).toBeNull();
   });
 
   it('refuses changing immutable meta, an unknown or lowered schema version, and new unknown roots', () => {

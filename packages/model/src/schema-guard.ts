@@ -21,7 +21,13 @@ const FIXED_ROOTS: Readonly<Record<DocKind, ReadonlySet<string>>> = {
 
 /** Meta keys set once at creation and never changed (the registry's view of the document depends on them). */
 export const IMMUTABLE_META_KEYS: Readonly<Record<DocKind, readonly string[]>> = Object.freeze({
-  inspection: [META_KEYS.projectId, META_KEYS.origin, META_KEYS.method, META_KEYS.createdAt, META_KEYS.createdBy],
+  inspection: [
+    META_KEYS.projectId,
+    META_KEYS.origin,
+    META_KEYS.method,
+    META_KEYS.createdAt,
+    META_KEYS.createdBy,
+  ],
   rectification: [
     RECTIFICATION_META_KEYS.inspectionId,
     RECTIFICATION_META_KEYS.projectId,
@@ -34,7 +40,11 @@ export const IMMUTABLE_META_KEYS: Readonly<Record<DocKind, readonly string[]>> =
 /** Whether a document of `kind` may have a root named `name` (inspections have one note text per term). */
 export function isAllowedRoot(kind: DocKind, name: string): boolean {
   if (FIXED_ROOTS[kind].has(name)) return true;
-  return kind === 'inspection' && name.startsWith(TERM_NOTE_PREFIX) && isCatalogId(name.slice(TERM_NOTE_PREFIX.length));
+  return (
+    kind === 'inspection' &&
+    name.startsWith(TERM_NOTE_PREFIX) &&
+    isCatalogId(name.slice(TERM_NOTE_PREFIX.length))
+  );
 }
 
 const sameValue = (a: unknown, b: unknown): boolean =>

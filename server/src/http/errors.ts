@@ -28,6 +28,9 @@ export const conflict = (code: string, message: string) => new AppError(409, cod
 /** The one error mapper for the HTTP boundary (STYLE.md rule 8). */
 export function handleError(error: Error, c: Context): Response {
   if (error instanceof AppError) {
+    // Throttles and quotas (429) say when to come back, in the body for people and in the header for clients.
+    if (typeof error.details?.retryAfter === 'number')
+      c.header('Retry-After', String(error.details.retryAfter));
     return c.json({ error: { code: error.code, message: error.message, ...error.details } }, error.status);
   }
   if (error instanceof HTTPException) {

@@ -81,7 +81,9 @@ export async function createProjectAccount(
   const { db } = deps.database;
   const project = db.select().from(projects).where(eq(projects.filingNumber, input.filingNumber)).get();
   if (!project || project.enterpriseId !== actor.enterpriseId) {
-    throw new AppError(404, 'project_not_found', '未找到本企业在建的该监督备案号项目', { field: 'filingNumber' });
+    throw new AppError(404, 'project_not_found', '未找到本企业在建的该监督备案号项目', {
+      field: 'filingNumber',
+    });
   }
   return createMember(deps, actor, {
     role: 'project',
@@ -203,5 +205,12 @@ function record(
   targetUserId: string,
   detail?: Record<string, unknown>,
 ) {
-  audit(deps.database.db, { event, at: deps.now(), ip: actor.ip, actorUserId: actor.userId, targetUserId, detail });
+  audit(deps.database.db, {
+    event,
+    at: deps.now(),
+    ip: actor.ip,
+    actorUserId: actor.userId,
+    targetUserId,
+    detail,
+  });
 }

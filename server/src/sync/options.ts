@@ -1,4 +1,9 @@
-import { MAX_CONNECTIONS_PER_USER, MAX_DOC_BYTES, MAX_PENDING_AGE_MS, MAX_PENDING_BYTES } from '@anguan/model';
+import {
+  MAX_CONNECTIONS_PER_USER,
+  MAX_DOC_BYTES,
+  MAX_PENDING_AGE_MS,
+  MAX_PENDING_BYTES,
+} from '@anguan/model';
 
 /** Tunables of the sync service; tests shorten the timings, the defaults are production values. */
 export interface SyncOptions {

@@ -61,7 +61,10 @@ describe('Presence', () => {
     const forwarded = presence.apply(encode(liar), owner('u-2', '李四'), 0)!;
     const receiver = new awarenessProtocol.Awareness(new Y.Doc());
     awarenessProtocol.applyAwarenessUpdate(receiver, forwarded, null);
-    expect(receiver.getStates().get(liar.clientID)).toEqual({ user: presenceUser('u-2', '李四'), focus: null });
+    expect(receiver.getStates().get(liar.clientID)).toEqual({
+      user: presenceUser('u-2', '李四'),
+      focus: null,
+    });
   });
 
   it("ignores another user's client id (a spoof, or a client's echo): nothing applied or forwarded", () => {
@@ -123,7 +126,9 @@ describe('Presence', () => {
 
   it('refuses states that are not JSON objects without applying any', () => {
     const presence = new Presence();
-    expect(() => presence.apply(new Uint8Array([1, 5, 1, 1, 123]), owner(), 0)).toThrow(MalformedMessageError);
+    expect(() => presence.apply(new Uint8Array([1, 5, 1, 1, 123]), owner(), 0)).toThrow(
+      MalformedMessageError,
+    );
     expect(() => presence.apply(manyEntries(1, [1, 2]), owner(), 0)).toThrow(MalformedMessageError);
     expect(presence.size).toBe(0);
   });

@@ -14,7 +14,12 @@ export interface PresenceOwner {
   readonly connection: object;
   readonly userId: string;
   /** Replaces whatever `user` the client sent: the name and colour come from the session, never the client. */
-  readonly user: { readonly id: string; readonly userId: string; readonly name: string; readonly color: string };
+  readonly user: {
+    readonly id: string;
+    readonly userId: string;
+    readonly name: string;
+    readonly color: string;
+  };
 }
 
 export interface PresenceLimits {
@@ -83,9 +88,15 @@ export class Presence {
     if (this.entries.size + added > maxEntriesPerDoc) {
       throw new AwarenessRefusedError(`document holds ${this.entries.size} awareness entries`);
     }
-    const texts = accepted.map(({ state }) => (state === null ? null : JSON.stringify({ ...state, user: owner.user })));
+    const texts = accepted.map(({ state }) =>
+      state === null ? null : JSON.stringify({ ...state, user: owner.user }),
+    );
     // Bounded as forwarded, so that an echo of it stays within the bound too.
-    if (texts.some((text) => text !== null && text.length * 3 > maxStateBytes && byteLength(text) > maxStateBytes)) {
+    if (
+      texts.some(
+        (text) => text !== null && text.length * 3 > maxStateBytes && byteLength(text) > maxStateBytes,
+      )
+    ) {
       throw new AwarenessRefusedError(`awareness state over ${maxStateBytes} bytes`);
     }
     const changed: AwarenessEntry[] = [];
@@ -95,7 +106,13 @@ export class Presence {
       if (current < clock || (current === clock && state === null && entry?.state != null)) {
         const text = texts[i] ?? null;
         const connection = state === null ? null : owner.connection;
-        this.entries.set(clientId, { clock, state: text, lastUpdated: now, connection, userId: owner.userId });
+        this.entries.set(clientId, {
+          clock,
+          state: text,
+          lastUpdated: now,
+          connection,
+          userId: owner.userId,
+        });
         changed.push({ clientId, clock, state: text });
       }
     });
@@ -106,7 +123,9 @@ export class Presence {
   private mayPublish(clientId: number, owner: PresenceOwner): boolean {
     const entry = this.entries.get(clientId);
     if (!entry) return true;
-    return entry.userId === owner.userId && (entry.connection === null || entry.connection === owner.connection);
+    return (
+      entry.userId === owner.userId && (entry.connection === null || entry.connection === owner.connection)
+    );
   }
 
   /** Every present state, encoded as one awareness update; null when nobody is present. */

@@ -172,9 +172,13 @@ export class Room {
     }
     const { maxPendingBytes, maxDocBytes, maxPendingAgeMs } = this.hooks;
     let why: string | null = null;
-    if (bytes > maxPendingBytes) why = `${bytes} bytes wait for missing dependencies (limit ${maxPendingBytes})`;
-    else if (this.state.storedBytes + bytes > maxDocBytes) why = `waiting updates exceed the document limit`;
-    else if (now - this.pendingSince > maxPendingAgeMs) why = 'updates waited too long for missing dependencies';
+    if (bytes > maxPendingBytes) {
+      why = `${bytes} bytes wait for missing dependencies (limit ${maxPendingBytes})`;
+    } else if (this.state.storedBytes + bytes > maxDocBytes) {
+      why = 'waiting updates exceed the document limit';
+    } else if (now - this.pendingSince > maxPendingAgeMs) {
+      why = 'updates waited too long for missing dependencies';
+    }
     if (why === null) return null;
     this.clearPending();
     return new UnresolvedUpdatesError(why);

@@ -99,7 +99,9 @@ class RootFinder {
   }
 
   private ofId(id: Y.ID, hops: number): Root {
-    const inUpdate = this.byClient.get(id.client)?.find((s) => s.id.clock <= id.clock && id.clock < s.id.clock + s.length);
+    const inUpdate = this.byClient
+      .get(id.client)
+      ?.find((s) => s.id.clock <= id.clock && id.clock < s.id.clock + s.length);
     if (inUpdate) return this.of(inUpdate, hops);
     const { store } = this.doc;
     if (id.clock >= Y.getState(store, id.client)) return null;

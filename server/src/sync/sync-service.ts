@@ -346,7 +346,9 @@ export class SyncService {
     for (const room of this.rooms.values()) {
       if (room.presence.size > 0) room.sweepPresence(now);
       const sender = room.sweepPending(now);
-      if (sender) this.options.log(`[sync] ${room.name} user=${sender.context.userId}: closing 4412 (pending)`);
+      if (sender) {
+        this.options.log(`[sync] ${room.name} user=${sender.context.userId}: closing 4412 (pending)`);
+      }
     }
   }
 

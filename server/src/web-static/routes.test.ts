@@ -23,7 +23,10 @@ beforeAll(() => {
   writeFileSync(asset, BIG_SCRIPT);
   writeFileSync(`${asset}.br`, brotliCompressSync(BIG_SCRIPT));
   writeFileSync(`${asset}.gz`, gzipSync(BIG_SCRIPT));
-  writeFileSync(path.join(webRoot, 'index.html.br'), brotliCompressSync('<!doctype html><title>安管</title>'));
+  writeFileSync(
+    path.join(webRoot, 'index.html.br'),
+    brotliCompressSync('<!doctype html><title>安管</title>'),
+  );
   app = webStaticRoutes(webRoot);
 });
 afterAll(() => rmSync(webRoot, { recursive: true, force: true }));
@@ -97,6 +100,8 @@ describe('precompressed assets', () => {
     const res = await app.request('/projects', { headers: { 'accept-encoding': 'br' } });
     expect(res.headers.get('content-encoding')).toBe('br');
     expect(res.headers.get('content-type')).toMatch(/^text\/html/);
-    expect(brotliDecompressSync(Buffer.from(await res.arrayBuffer())).toString()).toContain('<title>安管</title>');
+    expect(brotliDecompressSync(Buffer.from(await res.arrayBuffer())).toString()).toContain(
+      '<title>安管</title>',
+    );
   });
 });

@@ -27,7 +27,13 @@ export function spawnChildServer(dataDir: string): Promise<ChildServer> {
   return new Promise((resolve, reject) => {
     const child = spawn(
       process.execPath,
-      ['--expose-gc', `--import=data:text/javascript,${encodeURIComponent(MEMORY_HOOK)}`, '--import', 'tsx', 'server/src/main.ts'],
+      [
+        '--expose-gc',
+        `--import=data:text/javascript,${encodeURIComponent(MEMORY_HOOK)}`,
+        '--import',
+        'tsx',
+        'server/src/main.ts',
+      ],
       {
         cwd: repoRoot,
         env: { ...process.env, PORT: '0', HOST: '127.0.0.1', DATA_DIR: dataDir, WEB_ROOT: '' },
@@ -40,7 +46,9 @@ export function spawnChildServer(dataDir: string): Promise<ChildServer> {
     child.stdout!.on('data', (chunk: Buffer) => {
       const text = chunk.toString();
       for (const line of text.split('\n')) {
-        if (line.startsWith(MEMORY_PREFIX)) memoryWaiters.shift()?.(JSON.parse(line.slice(MEMORY_PREFIX.length)));
+        if (line.startsWith(MEMORY_PREFIX)) {
+          memoryWaiters.shift()?.(JSON.parse(line.slice(MEMORY_PREFIX.length)));
+        }
       }
       output += text;
       const match = /listening on (http:\/\/\S+)/.exec(output);

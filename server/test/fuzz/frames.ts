@@ -43,7 +43,13 @@ export function validCorpus(random: RandomSource, projectId: string, userId: str
   const doc = new Y.Doc();
   const updates: Uint8Array[] = [];
   doc.on('update', (u: Uint8Array) => updates.push(u));
-  createInspection(doc, { projectId, origin: 'enterprise', method: 'jgj59', date: '2026-03-15', createdBy: userId });
+  createInspection(doc, {
+    projectId,
+    origin: 'enterprise',
+    method: 'jgj59',
+    date: '2026-03-15',
+    createdBy: userId,
+  });
   const sheet = addSheet(doc, { tableId: 'tower_crane' });
   setDeduction(doc, sheet, { itemId: 'tower_crane.01', ruleId: 'tower_crane.01.01', count: 2 });
   setRemarks(doc, '塔吊基础积水');
@@ -112,7 +118,9 @@ export function nextFrame(random: RandomSource, corpus: readonly Uint8Array[]): 
   }
   if (roll < 700) return { kind: 'mutated', data: mutate(random, random.pick(corpus)) };
   if (roll < 880) return { kind: 'valid', data: random.pick(corpus) };
-  if (roll < 890) return { kind: 'oversized', data: new Uint8Array(MAX_MESSAGE_BYTES + 1 + random.int(1024)) };
+  if (roll < 890) {
+    return { kind: 'oversized', data: new Uint8Array(MAX_MESSAGE_BYTES + 1 + random.int(1024)) };
+  }
   if (roll < 940) {
     const depth = 100 + random.int(20_000);
     return { kind: 'deep', data: awareness([[random.int(2 ** 31), 1, nestedJson(depth)]]) };

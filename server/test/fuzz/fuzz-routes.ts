@@ -61,7 +61,9 @@ function randomJson(random: RandomSource, target: RouteFuzzTarget, depth = 0): u
       return Array.from({ length: random.int(6) }, () => randomJson(random, target, depth + 1));
     default: {
       const object: Record<string, unknown> = {};
-      for (let i = random.int(6); i > 0; i--) object[randomString(random).slice(0, 20)] = randomJson(random, target, depth + 1);
+      for (let i = random.int(6); i > 0; i--) {
+        object[randomString(random).slice(0, 20)] = randomJson(random, target, depth + 1);
+      }
       return object;
     }
   }
@@ -84,10 +86,14 @@ function nextBody(random: RandomSource, target: RouteFuzzTarget): { kind: string
   if (roll < 30) return { kind: 'random', text: JSON.stringify(randomJson(random, target)) };
   if (roll < 70) return { kind: 'mutated', text: JSON.stringify(mutateBody(random, target)) };
   if (roll < 75) return { kind: 'valid', text: JSON.stringify(random.pick(target.bodies)) };
-  if (roll < 78) return { kind: 'oversized', text: JSON.stringify({ password: 'x'.repeat(3 * 1024 * 1024) }) };
+  if (roll < 78) {
+    return { kind: 'oversized', text: JSON.stringify({ password: 'x'.repeat(3 * 1024 * 1024) }) };
+  }
   if (roll < 86) {
     const depth = 1_000 + random.int(100_000);
-    const text = random.chance(0.5) ? '['.repeat(depth) + ']'.repeat(depth) : '{"a":'.repeat(depth) + '1' + '}'.repeat(depth);
+    const text = random.chance(0.5)
+      ? '['.repeat(depth) + ']'.repeat(depth)
+      : '{"a":'.repeat(depth) + '1' + '}'.repeat(depth);
     return { kind: 'deep', text };
   }
   if (roll < 94) return { kind: 'not json', text: randomString(random) + '{' };
@@ -129,14 +135,18 @@ export async function fuzzRoutes(
           headers: {
             origin: target.baseUrl,
             ...(cookie ? { cookie } : {}),
-            ...(text === undefined ? {} : { 'content-type': random.chance(0.9) ? 'application/json' : 'text/plain' }),
+            ...(text === undefined
+              ? {}
+              : { 'content-type': random.chance(0.9) ? 'application/json' : 'text/plain' }),
           },
           body: route.method === 'GET' || route.method === 'HEAD' ? undefined : text,
           signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS),
         });
         await response.arrayBuffer();
         counts.statuses[response.status] = (counts.statuses[response.status] ?? 0) + 1;
-        if (response.status >= 500) counts.serverErrors.push(`${route.method} ${route.path} (${kind}) → ${response.status}`);
+        if (response.status >= 500) {
+          counts.serverErrors.push(`${route.method} ${route.path} (${kind}) → ${response.status}`);
+        }
       } catch {
         counts.failures++;
       }

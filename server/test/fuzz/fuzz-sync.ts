@@ -39,7 +39,11 @@ export async function fuzzSync(
   return counts;
 }
 
-function oneConnection(random: RandomSource, target: SyncFuzzTarget, counts: SyncFuzzCounts): Promise<string> {
+function oneConnection(
+  random: RandomSource,
+  target: SyncFuzzTarget,
+  counts: SyncFuzzCounts,
+): Promise<string> {
   const doc = random.pick(target.docNames);
   const socket = new WebSocket(`${target.wsBase}/sync/${encodeURIComponent(doc)}`, {
     headers: { cookie: random.pick(target.cookies) },

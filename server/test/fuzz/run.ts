@@ -64,7 +64,11 @@ export async function runFuzz(options: FuzzOptions): Promise<FuzzReport> {
   const database = openDatabase(dataDir);
   const attacked = seedWorld(database.db);
   const witnessWorld = seedWorld(database.db);
-  const routes = jsonRoutes({ config: { ...defaultConfig, dataDir }, database, now: () => new Date() } as ServerDeps);
+  const routes = jsonRoutes({
+    config: { ...defaultConfig, dataDir },
+    database,
+    now: () => new Date(),
+  } as ServerDeps);
   database.close();
   const child = await spawnChildServer(dataDir);
   const server = { url: child.url } as RunningServer;
@@ -76,7 +80,13 @@ export async function runFuzz(options: FuzzOptions): Promise<FuzzReport> {
     );
     const witness = await writeWitness(server, witnessWorld);
     const corpus = validCorpus(random, attacked.projectId, attacked.inspector.id);
-    const users = [attacked.director, attacked.inspector, attacked.department, attacked.supervisor, attacked.otherSupervisor];
+    const users = [
+      attacked.director,
+      attacked.inspector,
+      attacked.department,
+      attacked.supervisor,
+      attacked.otherSupervisor,
+    ];
     const cookies = users.map((u) => u.cookie);
     const syncTarget = { wsBase: child.url.replace('http', 'ws'), docNames: docs, cookies, corpus };
     await fuzzSync(random, syncTarget, Date.now() + 1_000, 2); // warm-up, not counted
@@ -140,7 +150,11 @@ async function writeWitness(server: RunningServer, world: World) {
       try {
         await fresh.synced();
         const same = JSON.stringify(inspectionToJSON(fresh.doc)) === JSON.stringify(expected);
-        return same && writer.closeCodes.length === 0 && JSON.stringify(inspectionToJSON(writer.doc)) === JSON.stringify(expected);
+        return (
+          same &&
+          writer.closeCodes.length === 0 &&
+          JSON.stringify(inspectionToJSON(writer.doc)) === JSON.stringify(expected)
+        );
       } finally {
         fresh.destroy();
         writer.destroy();
@@ -153,7 +167,10 @@ async function writeWitness(server: RunningServer, world: World) {
  * Memory after a full GC once it stops falling (rooms unload a moment after their last connection): the reading
  * after `before` is retried for up to 20 s while it is still above 120 % of `before`.
  */
-async function settledMemory(child: ChildServer, before: NodeJS.MemoryUsage | null): Promise<NodeJS.MemoryUsage> {
+async function settledMemory(
+  child: ChildServer,
+  before: NodeJS.MemoryUsage | null,
+): Promise<NodeJS.MemoryUsage> {
   const deadline = Date.now() + 20_000;
   let usage = await child.memory();
   while (before && heapAndBuffers(usage) > 1.2 * heapAndBuffers(before) && Date.now() < deadline) {
@@ -203,7 +220,14 @@ function plausibleBodies(world: World, docs: readonly string[]): unknown[] {
     { name: docs[0], kind: 'inspection', projectId: world.projectId, method: 'jgj59', origin: 'enterprise' },
     { role: 'inspector', login: '13912345679', displayName: '检查员', password: 'Zhuanyong#2026anquan' },
     { currentPassword: 'x', newPassword: 'Zhuanyong#2026anquan' },
-    { creditCode: '91320100MA1XXXXXX1', name: '企业', password: 'p', contactName: '张三', contactIdNumber: '1', contactPhone: '1' },
+    {
+      creditCode: '91320100MA1XXXXXX1',
+      name: '企业',
+      password: 'p',
+      contactName: '张三',
+      contactIdNumber: '1',
+      contactPhone: '1',
+    },
     { stateVector: 'AA==' },
     { filingNumber: 'F1', name: '项目', regionCode: '320102' },
   ];

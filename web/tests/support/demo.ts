@@ -21,7 +21,11 @@ export const OTHER_ENTERPRISE = '92320583L9UQ0T1R04';
 
 export const DEMO_PROJECT_LABEL = '3201002025001 河西南部安置房一期（A地块）';
 
-export async function signedIn(browser: Browser, login: string, viewport?: { width: number; height: number }) {
+export async function signedIn(
+  browser: Browser,
+  login: string,
+  viewport?: { width: number; height: number },
+) {
   const context = await browser.newContext(viewport ? { viewport } : {});
   const page = await context.newPage();
   await apiLogin(page, login, DEMO_PASSWORD);

@@ -25,7 +25,10 @@ export const blobUploads = sqliteTable(
     userId: text('user_id').notNull(),
     at: integer('at', { mode: 'timestamp_ms' }).notNull(),
   },
-  (t) => [primaryKey({ columns: [t.sha256, t.userId] }), index('blob_uploads_user_at_idx').on(t.userId, t.at)],
+  (t) => [
+    primaryKey({ columns: [t.sha256, t.userId] }),
+    index('blob_uploads_user_at_idx').on(t.userId, t.at),
+  ],
 );
 
 /**

@@ -23,6 +23,8 @@ describe('the 安全审计 query', () => {
   });
 
   it('exports the same filters without paging', () => {
-    expect(auditExportUrl({ ...EMPTY_AUDIT_FILTERS, type: 'logout' })).toBe('/api/audit/export.xlsx?type=logout');
+    expect(auditExportUrl({ ...EMPTY_AUDIT_FILTERS, type: 'logout' })).toBe(
+      '/api/audit/export.xlsx?type=logout',
+    );
   });
 });

@@ -1,4 +1,5 @@
 /** `/api/audit`: the 安全审计 log (enterprise: its users and deletions; supervisor: its region's projects). */
+import type { ResolvedPathname } from '$app/types';
 import { request, type RequestOptions } from './client';
 
 /** One security event, as the server lists it (newest first). */
@@ -61,5 +62,9 @@ export const listAuditEvents = (
 export const listAuditTypes = (options?: RequestOptions) =>
   request<{ types: Array<{ type: string; label: string }> }>('GET', '/audit/types', undefined, options);
 
-/** Where the .xlsx of everything matching `filters` downloads from (a plain link: the browser saves it). */
-export const auditExportUrl = (filters: AuditFilters): string => `/api/audit/export.xlsx${auditQuery(filters)}`;
+/**
+ * Where the .xlsx of everything matching `filters` downloads from (a plain link: the browser saves it). An API
+ * path, not a page: typed as resolved so links may use it (the app has no `paths.base`).
+ */
+export const auditExportUrl = (filters: AuditFilters): ResolvedPathname =>
+  `/api/audit/export.xlsx${auditQuery(filters)}` as ResolvedPathname;

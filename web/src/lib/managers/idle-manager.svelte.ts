@@ -60,7 +60,8 @@ class IdleManager {
   #watch(clock: IdleClock): void {
     this.#clock = clock;
     const onActivity = () => this.#activity();
-    for (const type of ACTIVITY_EVENTS) window.addEventListener(type, onActivity, { passive: true, capture: true });
+    for (const type of ACTIVITY_EVENTS)
+      window.addEventListener(type, onActivity, { passive: true, capture: true });
     const timer = setInterval(() => this.#tick(), TICK_MS);
     this.#stop = () => {
       clearInterval(timer);

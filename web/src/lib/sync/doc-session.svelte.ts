@@ -8,7 +8,15 @@ import { createSubscriber } from 'svelte/reactivity';
 import { DocSession, type DocSessionOptions } from './doc-session';
 import { fetchDocumentAccess, isRefused, type DocumentAccess } from './document-access';
 import { trackUnsynced } from './unsynced-guard';
-import { announce, observePeers, peersOf, setFocus, type Peer, type PresenceFocus, type PresenceState } from './presence';
+import {
+  announce,
+  observePeers,
+  peersOf,
+  setFocus,
+  type Peer,
+  type PresenceFocus,
+  type PresenceState,
+} from './presence';
 import { canWrite, type SyncStatus } from './sync-status';
 
 export class ReactiveDocSession {

@@ -10,7 +10,13 @@ import { WebsocketProvider } from 'y-websocket';
 import { CLOSE_CODES, isLocalOrigin } from '@anguan/model';
 import { ACCESS_KEY, UNSYNCED_KEY } from './doc-keys';
 import { isRefused, refusalMessage, type AccessAnswer, type DocumentAccess } from './document-access';
-import { canWrite, closeReason, INITIAL_SYNC_STATUS, type ConnectionState, type SyncStatus } from './sync-status';
+import {
+  canWrite,
+  closeReason,
+  INITIAL_SYNC_STATUS,
+  type ConnectionState,
+  type SyncStatus,
+} from './sync-status';
 
 /** How often to re-check that queued local edits left the socket. */
 const FLUSH_CHECK_MS = 100;
@@ -130,7 +136,8 @@ export class DocSession {
     // Edits from an earlier run that never reached the server still count until a handshake carries them.
     this.set({ localLoaded: true, unsyncedChanges: this.state.unsyncedChanges || unsynced });
     // The last answer stands in while the server cannot be asked (offline); a fresh answer always wins.
-    if (this.state.access === 'unknown' && (cached === 'read' || cached === 'write')) this.set({ access: cached });
+    if (this.state.access === 'unknown' && (cached === 'read' || cached === 'write'))
+      this.set({ access: cached });
   }
 
   private async checkThenConnect(): Promise<void> {
@@ -208,7 +215,8 @@ export class DocSession {
     };
     // Refused upgrades look like network failures to the provider: after a few, ask the API why.
     const onConnectionClose = () => {
-      if (!this.options.checkAccess || this.provider.wsUnsuccessfulReconnects < RECHECK_AFTER_FAILURES) return;
+      if (!this.options.checkAccess || this.provider.wsUnsuccessfulReconnects < RECHECK_AFTER_FAILURES)
+        return;
       if (!this.provider.shouldConnect) return;
       this.provider.disconnect();
       this.connect();

@@ -51,8 +51,15 @@ class OutboxManager {
   }
 
   /** Queues a client-made document for registration; resolves once it is stored on the device. */
-  async register(registration: Omit<DocRegistration, 'createdAt' | 'registeredAt' | 'rejected'>): Promise<void> {
-    await this.registrationStore.put({ ...registration, createdAt: Date.now(), registeredAt: null, rejected: null });
+  async register(
+    registration: Omit<DocRegistration, 'createdAt' | 'registeredAt' | 'rejected'>,
+  ): Promise<void> {
+    await this.registrationStore.put({
+      ...registration,
+      createdAt: Date.now(),
+      registeredAt: null,
+      rejected: null,
+    });
     void this.flush();
   }
 
@@ -63,7 +70,9 @@ class OutboxManager {
   async whenRegistered(name: string): Promise<void> {
     const registration = await this.registrationStore.get(name);
     if (!registration || registration.registeredAt !== null) return;
-    await new Promise<void>((resolve) => this.waiting.set(name, [...(this.waiting.get(name) ?? []), resolve]));
+    await new Promise<void>((resolve) =>
+      this.waiting.set(name, [...(this.waiting.get(name) ?? []), resolve]),
+    );
   }
 
   /** Whether this device created the document (its registration passed through this outbox and was not refused). */

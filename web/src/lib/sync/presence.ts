@@ -29,7 +29,15 @@ export interface Peer extends PresenceState {
 }
 
 /** Colours for avatars and item highlights: 4.5:1 or more against white (WCAG 2.1 AA), distinct side by side. */
-export const PRESENCE_COLORS = ['#c2410c', '#1864ab', '#2b7a3b', '#862e9c', '#b35a00', '#0b7285', '#a61e4d'] as const;
+export const PRESENCE_COLORS = [
+  '#c2410c',
+  '#1864ab',
+  '#2b7a3b',
+  '#862e9c',
+  '#b35a00',
+  '#0b7285',
+  '#a61e4d',
+] as const;
 
 /** A stable colour per user id, so a person keeps their colour across documents and sessions. */
 export function colorFor(userId: string): string {

@@ -17,7 +17,8 @@ export interface InstallEnvironment {
 }
 
 /** Browsers on iOS that are not Safari (all use WebKit but have their own share menus), and in-app browsers. */
-const NOT_SAFARI = /CriOS|FxiOS|EdgiOS|OPiOS|OPT\/|YaBrowser|DuckDuckGo|GSA\/|MicroMessenger|QQ\/|MQQBrowser|UCBrowser|baiduboxapp|AlipayClient|DingTalk|Weibo|FBAN|FBAV|Instagram|Line\//;
+const NOT_SAFARI =
+  /CriOS|FxiOS|EdgiOS|OPiOS|OPT\/|YaBrowser|DuckDuckGo|GSA\/|MicroMessenger|QQ\/|MQQBrowser|UCBrowser|baiduboxapp|AlipayClient|DingTalk|Weibo|FBAN|FBAV|Instagram|Line\//;
 
 /** iPhone, iPod or iPad, including an iPad that presents itself as a Mac. */
 export function isIos(env: InstallEnvironment): boolean {
@@ -27,7 +28,12 @@ export function isIos(env: InstallEnvironment): boolean {
 
 /** Safari itself (not another browser or an app's web view) on iOS/iPadOS. */
 export function isIosSafari(env: InstallEnvironment): boolean {
-  return isIos(env) && /Safari\//.test(env.userAgent) && /Version\//.test(env.userAgent) && !NOT_SAFARI.test(env.userAgent);
+  return (
+    isIos(env) &&
+    /Safari\//.test(env.userAgent) &&
+    /Version\//.test(env.userAgent) &&
+    !NOT_SAFARI.test(env.userAgent)
+  );
 }
 
 /** Whether to offer the 添加到主屏幕 steps: iOS Safari, and not already running from the home screen. */
