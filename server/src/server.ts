@@ -61,8 +61,9 @@ export async function startServer(config: Config, options: StartOptions = {}): P
     blobStore: new BlobStore(config.dataDir),
   };
   // Catch-up: documents written while no (or an older) materializer ran get their rows in the background.
-  for (const docName of await inspectionsNeedingMaterialization(database.db))
+  for (const docName of await inspectionsNeedingMaterialization(database.db)) {
     materializeScheduler.schedule(docName);
+  }
   const app = createApp(deps);
   // ws closes a connection whose frame exceeds maxPayload with 1009 (message too big) by itself.
   const wss = new WebSocketServer({ noServer: true, maxPayload: MAX_MESSAGE_BYTES });
