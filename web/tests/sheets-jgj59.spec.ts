@@ -161,6 +161,8 @@ for (const [name, viewport] of [
   ['desktop', { width: 1280, height: 900 }],
 ] as const) {
   test(`the sheet page and its summary pass axe on a ${name}`, async ({ browser }) => {
+    // axe walks the whole page (19 sub-tables in the list, every rule of a table) on a busy 2-core machine.
+    test.setTimeout(240_000);
     const context = await browser.newContext({ viewport });
     const page = await context.newPage();
     const { apiLogin } = await import('./fixtures');

@@ -51,31 +51,44 @@ export async function floorTapSamples(page: Page, taps: number): Promise<number[
   return samples;
 }
 
-/** Records, in every document of the page, when the sheet page is usable: rules tappable and `saved` tables listed. */
-export const READY_PROBE = () => {
+/**
+ * Records, in every document of the page, when the sheet page is usable: rules tappable and `bench:saved` tables
+ * listed as 已保存. A string, not a function: tsx's name-keeping helpers do not exist in the page.
+ */
+export const READY_PROBE = `(() => {
   const check = () => {
     const expected = Number(sessionStorage.getItem('bench:saved') ?? '0');
     const saved = document.querySelectorAll('.side [data-testid="table-state"][data-state="已保存"]').length;
     const tappable = document.querySelector('[data-rule-id] button[aria-pressed]');
-    if (tappable && saved >= expected) {
-      (window as unknown as { __benchReady?: number }).__benchReady = performance.now();
-      return true;
-    }
-    return false;
+    if (!tappable || saved < expected) return false;
+    window.__benchReady = performance.now();
+    return true;
   };
   const observer = new MutationObserver(() => check() && observer.disconnect());
   document.addEventListener('DOMContentLoaded', () => {
     if (!check()) observer.observe(document.body, { childList: true, subtree: true, attributes: true });
   });
-};
+})();`;
 
 /** Reloads the (offline) page and returns ms from navigation start to usable. */
 export async function timedOpen(page: Page, url: string, savedTables: number): Promise<number> {
   await page.evaluate((n) => sessionStorage.setItem('bench:saved', String(n)), savedTables);
   await page.goto(url);
-  await page.waitForFunction(() => (window as unknown as { __benchReady?: number }).__benchReady !== undefined, null, {
-    timeout: 30_000,
-  });
+  try {
+    await page.waitForFunction(() => (window as unknown as { __benchReady?: number }).__benchReady !== undefined, null, {
+      timeout: 30_000,
+    });
+  } catch (error) {
+    await page.screenshot({ path: '/tmp/bench-sheets-open-failure.png' });
+    const seen = await page.evaluate(() => ({
+      expected: sessionStorage.getItem('bench:saved'),
+      saved: document.querySelectorAll('.side [data-testid="table-state"][data-state="已保存"]').length,
+      states: [...document.querySelectorAll('.side [data-testid="table-state"]')].map((e) => e.textContent).join(','),
+      tappable: document.querySelector('[data-rule-id] button[aria-pressed]') !== null,
+    }));
+    console.error('[bench:sheets] page never became usable:', seen);
+    throw error;
+  }
   return page.evaluate(() => (window as unknown as { __benchReady: number }).__benchReady);
 }
 

@@ -47,7 +47,7 @@ async function main(): Promise<void> {
 
 async function runBrowser(browser: Browser, baseUrl: string): Promise<Omit<SheetsReport, 'materialize' | 'quick' | 'cpuThrottlingRate' | 'counts'>> {
   const a = await signedInPhone(browser, baseUrl, '13800000001');
-  await a.context().addInitScript(READY_PROBE);
+  await a.context().addInitScript({ content: READY_PROBE });
   console.log('[bench:sheets] filling a 19-sheet inspection through the UI');
   const full = await newJgj59Inspection(a);
   await fillEveryTable(a, TABLES);
