@@ -171,9 +171,14 @@ for (const [name, viewport] of [
     await openTable(page, 'tower_crane');
     await ruleToggle(page, 'tower_crane.03.01').click();
     const sheetScan = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
-    expect(sheetScan.violations).toEqual([]);
+    expect(describeViolations(sheetScan.violations)).toEqual([]);
     await openTable(page, 'summary');
     const summaryScan = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
-    expect(summaryScan.violations).toEqual([]);
+    expect(describeViolations(summaryScan.violations)).toEqual([]);
   });
+}
+
+/** One line per violated rule with the elements it found, so a failure says what to fix. */
+function describeViolations(violations: { id: string; nodes: { target: unknown[]; failureSummary?: string }[] }[]) {
+  return violations.map((v) => `${v.id}: ${v.nodes.map((n) => `${n.target.join(' ')} (${n.failureSummary?.split('\n')[1]?.trim() ?? ''})`).join('; ')}`);
 }
