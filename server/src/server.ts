@@ -70,8 +70,9 @@ export async function startServer(config: Config, options: StartOptions = {}): P
     blobStore: new BlobStore(config.dataDir),
   };
   // Catch-up: documents written while no (or an older) materializer ran get their rows in the background.
-  for (const docName of await inspectionsNeedingMaterialization(database.db))
+  for (const docName of await inspectionsNeedingMaterialization(database.db)) {
     materializeScheduler.schedule(docName);
+  }
   const app = createApp(deps);
   const maintenance = startMaintenance(deps);
   const removePidFile = writePidFile(config.dataDir);

@@ -128,10 +128,11 @@ type Meta = NonNullable<InspectionJSON['meta']>;
 
 function checkedMeta(json: InspectionJSON, registry: RegistryFacts): Meta {
   const meta = json.meta;
-  if (!meta)
+  if (!meta) {
     throw new InvalidInspectionError('检查信息不完整，无法生成记录', [
       issue('meta', 'missing', '检查信息缺失或无效'),
     ]);
+  }
   // The registry decided who may write this document; content claiming another project or method is refused.
   const mismatched = (['projectId', 'origin', 'method'] as const).filter((k) => meta[k] !== registry[k]);
   if (mismatched.length > 0) {
@@ -160,8 +161,9 @@ function scoreSheets(
 
 /** zh-CN for editors: which sheet holds the invalid entry (engine errors name `sheets[i]…`). */
 function describeScoringError(error: StandardsError, json: InspectionJSON, catalog: ScoringCatalog | null) {
-  if (error.code === 'unknown_catalog_version')
+  if (error.code === 'unknown_catalog_version') {
     return `检查表版本“${json.meta?.catalogVersion ?? ''}”不受支持`;
+  }
   const index = /^sheets\[(\d+)\]/.exec(error.field ?? '')?.[1];
   const sheet = index === undefined ? undefined : json.sheets[Number(index)];
   const where = sheet ? `“${sheetDisplayName(sheet, catalog)}”` : '评分表';

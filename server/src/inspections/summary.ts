@@ -119,8 +119,9 @@ export function inputFromRows(
     if (sheet.notApplicable) return { tableId: sheet.tableId, label: sheet.label, notApplicable: true };
     const own = findings.filter((f) => f.sheetId === sheet.sheetId);
     const items: ItemInput[] = (tables.get(sheet.tableId)?.items ?? []).map((item) => {
-      if (own.some((f) => f.kind === 'na_item' && f.itemId === item.id))
+      if (own.some((f) => f.kind === 'na_item' && f.itemId === item.id)) {
         return { itemId: item.id, notApplicable: true };
+      }
       const deductions: DeductionInput[] = own
         .filter((f) => f.kind === 'deduction' && f.itemId === item.id)
         .map((f) => {

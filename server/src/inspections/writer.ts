@@ -23,14 +23,16 @@ export async function replaceInspectionRows(db: Db, rows: InspectionRows): Promi
       .run();
     tx.delete(inspectionSheets).where(eq(inspectionSheets.inspectionId, id)).run();
     tx.delete(inspectionFindings).where(eq(inspectionFindings.inspectionId, id)).run();
-    if (sheets.length > 0)
+    if (sheets.length > 0) {
       tx.insert(inspectionSheets)
         .values([...sheets])
         .run();
-    if (findings.length > 0)
+    }
+    if (findings.length > 0) {
       tx.insert(inspectionFindings)
         .values([...findings])
         .run();
+    }
     tx.delete(materializationErrors).where(eq(materializationErrors.docName, inspection.docName)).run();
   });
 }

@@ -54,8 +54,9 @@ function sheetInput(sheet: SheetView, tableItems: ReadonlyArray<{ id: string }>)
   if (sheet.notApplicable) return { ...base, notApplicable: true };
   const notApplicable = new Set(sheet.notApplicableItems);
   const items = new Map<string, { notApplicable: boolean; deductions: DeductionInput[] }>();
-  for (const item of tableItems)
+  for (const item of tableItems) {
     items.set(item.id, { notApplicable: notApplicable.has(item.id), deductions: [] });
+  }
   for (const d of sheet.deductions) {
     let item = items.get(d.itemId);
     if (!item) items.set(d.itemId, (item = { notApplicable: false, deductions: [] }));

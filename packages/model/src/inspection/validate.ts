@@ -32,6 +32,8 @@ export function checkInspectionReadyToSeal(json: InspectionJSON): ValidationIssu
   }
   if (json.inspectors.length === 0) sink.add('inspectors', 'no_inspector', '请填写检查人员');
   const isSheetMethod = (SHEET_METHODS as readonly string[]).includes(meta.method);
+  // Sheets before 评语: the summary (and its 评语) comes after every sub-table is saved.
+  if (isSheetMethod) addUnsavedSheets(json, sink);
   if (isSheetMethod && json.comment.trim() === '') {
     sink.add('comment', 'comment_required', '请填写评语后再保存汇总');
   }
@@ -40,7 +42,6 @@ export function checkInspectionReadyToSeal(json: InspectionJSON): ValidationIssu
     (meta.method === 'internal' && json.files.every((f) => f.deletedAt !== null)) ||
     (isSheetMethod && json.sheets.length === 0);
   if (empty) sink.add('content', 'empty_content', '检查内容为空');
-  if (isSheetMethod) addUnsavedSheets(json, sink);
   const r = json.rectification;
   if (r.required && (r.requirement.trim() === '' || r.deadline === null || r.rectifier === null)) {
     sink.add('rectification', 'rectification_incomplete', '需要整改时，请填写整改要求、整改期限和整改人');

@@ -8,6 +8,7 @@ import {
   type InspectionOrigin,
   type ScoringPolicy,
 } from '@anguan/model';
+import { shanghaiDate } from '@anguan/standards';
 import { request, type Role, type User } from '$lib/api';
 import { outboxManager } from '$lib/sync/outbox-manager.svelte';
 
@@ -77,3 +78,6 @@ async function scoringPolicyFor(projectId: string): Promise<ScoringPolicy> {
     return localStorage.getItem(POLICY_CACHE + projectId) === 'strict' ? 'strict' : 'provincial';
   }
 }
+
+/** Today, YYYY-MM-DD in Asia/Shanghai: the default inspection date. */
+export const todayInShanghai = (): string => shanghaiDate(new Date());

@@ -5,11 +5,11 @@
  * @module
  */
 import { INSPECTION_METHODS, type InspectionMethod } from '@anguan/model';
-import { shanghaiDate } from '@anguan/standards';
 import type { Member, User } from '$lib/api';
 import { listMembers } from '$lib/api/members';
 import { handleError } from '$lib/utils/handle-error';
 import { loadProjects, type ProjectSummary } from '../projects-source';
+import { todayInShanghai } from './create-inspection';
 
 export class NewInspectionState {
   projects = $state<ProjectSummary[] | null>(null);
@@ -18,7 +18,7 @@ export class NewInspectionState {
   query = $state('');
   projectId = $state('');
   method = $state<InspectionMethod>('terms');
-  date = $state(shanghaiDate(new Date()));
+  date = $state(todayInShanghai());
   members = $state<Member[]>([]);
   inspectorIds = $state<string[]>([]);
   creating = $state(false);
@@ -33,8 +33,11 @@ export class NewInspectionState {
     );
   });
 
-  constructor(private readonly user: User | null) {
-    const wanted = new URLSearchParams(location.search).get('method');
+  /** `wanted`: the method the entry link asked for (`?method=jgj59` from 按JGJ59检查), if any. */
+  constructor(
+    private readonly user: User | null,
+    wanted: string | null,
+  ) {
     if (INSPECTION_METHODS.includes(wanted as never)) this.method = wanted as InspectionMethod;
   }
 

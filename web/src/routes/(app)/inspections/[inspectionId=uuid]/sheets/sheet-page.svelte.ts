@@ -10,6 +10,7 @@ import {
   addSheet,
   clearSheet,
   observeInspection,
+  ORIGINS,
   readComment,
   readMeta,
   readSheets,
@@ -176,7 +177,7 @@ export class SheetPage {
       if (joining) this.inspection.joinInspectors();
       if (sheet.virtual) addSheet(this.doc, { tableId: sheet.tableId, sheetId: sheet.sheetId });
       edit(sheet.sheetId);
-    });
+    }, ORIGINS.localUser);
   }
 
   deductionOf(rule: DeductionRule) {
@@ -235,9 +236,12 @@ export class SheetPage {
     let newId = '';
     this.doc.transact(() => {
       const first = existing[0];
-      if (first?.virtual) addSheet(this.doc, { tableId: table.id, sheetId: first.sheetId, label: '1号' });
+      // Once a table has two sheets, each needs a name; re-adding keeps the first sheet's flags and deductions.
+      if (first && (first.virtual || first.label === '') && existing.length === 1) {
+        addSheet(this.doc, { tableId: table.id, sheetId: first.sheetId, label: '1号' });
+      }
       newId = addSheet(this.doc, { tableId: table.id, label });
-    });
+    }, ORIGINS.localUser);
     this.selectedSheetId = newId;
   }
 
