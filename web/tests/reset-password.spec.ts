@@ -31,7 +31,7 @@ test('找回密码: proving the contact person sets a new password that then sig
   await expect(page.getByText('密码已重置，请使用新密码登录')).toBeVisible();
 
   await uiLogin(page, enterprise.creditCode, enterprise.password);
-  await expect(page.getByTestId('login-error')).toHaveText('账号或密码错误');
+  await expect(page.getByTestId('login-error')).toContainText('账号或密码错误');
   await uiLogin(page, enterprise.creditCode, newPassword);
   await expect(page).toHaveURL(/\/projects$/);
 });

@@ -31,7 +31,13 @@ describe('avatar colours', () => {
   });
 
   it('writes dark text on a light colour', () => {
-    expect(textColorOn('#ffd43b')).toBe('#1f2933');
+    expect(textColorOn('#ffd43b')).toBe('#000000');
     expect(textColorOn('#1864ab')).toBe('#ffffff');
+  });
+
+  it('keeps 4.5:1 on any colour the server may assign, such as an older palette’s teal', () => {
+    for (const color of ['#0c8599', '#d9480f', '#2f9e44', '#e8590c', '#808080', '#ff0000']) {
+      expect(contrastRatio(color, textColorOn(color)), color).toBeGreaterThanOrEqual(4.5);
+    }
   });
 });

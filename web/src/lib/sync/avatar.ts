@@ -37,8 +37,12 @@ export function contrastRatio(a: string, b: string): number {
   return (la + 0.05) / (lb + 0.05);
 }
 
-/** White or near-black, whichever contrasts more with `background` (white when it is not `#rrggbb`). */
-export function textColorOn(background: string): '#ffffff' | '#1f2933' {
+/**
+ * White or black, whichever contrasts more with `background` (white when it is not `#rrggbb`). Pure black, not
+ * the text grey: the better of white and black is at least 4.58:1 on any colour, so any colour the server
+ * assigns stays AA (a teal such as #0c8599 gets 4.35:1 with white and less with grey).
+ */
+export function textColorOn(background: string): '#ffffff' | '#000000' {
   if (luminance(background) === null) return '#ffffff';
-  return contrastRatio(background, '#ffffff') >= contrastRatio(background, '#1f2933') ? '#ffffff' : '#1f2933';
+  return contrastRatio(background, '#ffffff') >= contrastRatio(background, '#000000') ? '#ffffff' : '#000000';
 }

@@ -137,7 +137,7 @@ export class DocSession {
     this.set({ localLoaded: true, unsyncedChanges: this.state.unsyncedChanges || unsynced });
     // The last answer stands in while the server cannot be asked (offline); a fresh answer always wins.
     if (this.state.access === 'unknown' && (cached === 'read' || cached === 'write'))
-      this.set({ access: cached });
+      {this.set({ access: cached });}
   }
 
   private async checkThenConnect(): Promise<void> {
@@ -216,7 +216,7 @@ export class DocSession {
     // Refused upgrades look like network failures to the provider: after a few, ask the API why.
     const onConnectionClose = () => {
       if (!this.options.checkAccess || this.provider.wsUnsuccessfulReconnects < RECHECK_AFTER_FAILURES)
-        return;
+        {return;}
       if (!this.provider.shouldConnect) return;
       this.provider.disconnect();
       this.connect();
