@@ -27,7 +27,7 @@ export function msToShanghaiMidnight(now: Date): number {
 
 /**
  * Runs the alert rules on change (a project's documents materialized, debounced per project) and on a schedule
- * (every `intervalMs` and just after each Asia/Shanghai midnight, when day counts change).
+ * (at start, every `intervalMs` and just after each Asia/Shanghai midnight, when day counts change).
  */
 export class AlertScheduler {
   private readonly pending = new Map<string, NodeJS.Timeout>();
@@ -42,7 +42,9 @@ export class AlertScheduler {
     private readonly log: (line: string) => void = console.log,
   ) {}
 
+  /** Arms the timers and runs a first pass at once (a server started after midnight must not wait 10 minutes). */
   start(): this {
+    this.runAll();
     this.interval = setInterval(() => this.runAll(), this.options.intervalMs);
     this.interval.unref();
     this.armMidnight();
