@@ -9,7 +9,14 @@ import type { AppDeps } from '../src/deps.js';
 export interface AlertWorld {
   deps: AppDeps;
   clock: { now: Date };
-  ids: { enterprise: string; director: string; inspector: string; projectUser: string; supervisor: string; otherSupervisor: string };
+  ids: {
+    enterprise: string;
+    director: string;
+    inspector: string;
+    projectUser: string;
+    supervisor: string;
+    otherSupervisor: string;
+  };
   addProject(overrides?: Partial<typeof projects.$inferInsert>): Promise<string>;
   dispose(): void;
 }
@@ -24,7 +31,11 @@ export async function alertWorld(start = shanghai('2026-03-01', '09:00:00')): Pr
   const dataDir = mkdtempSync(path.join(tmpdir(), 'anguan-alerts-'));
   const database = openDatabase(dataDir);
   const clock = { now: start };
-  const deps: AppDeps = { config: { ...defaultConfig, dataDir, webRoot: null }, database, now: () => clock.now };
+  const deps: AppDeps = {
+    config: { ...defaultConfig, dataDir, webRoot: null },
+    database,
+    now: () => clock.now,
+  };
   const { db } = database;
   await db.insert(regions).values([
     { code: '320000', name: '江苏省', parentCode: null },
@@ -43,9 +54,24 @@ export async function alertWorld(start = shanghai('2026-03-01', '09:00:00')): Pr
     contactPhone: '13812345678',
     createdAt: start,
   });
-  const user = async (role: 'enterprise' | 'inspector' | 'project' | 'supervisor', login: string, extra: Partial<typeof users.$inferInsert> = {}) => {
+  const user = async (
+    role: 'enterprise' | 'inspector' | 'project' | 'supervisor',
+    login: string,
+    extra: Partial<typeof users.$inferInsert> = {},
+  ) => {
     const id = crypto.randomUUID();
-    await db.insert(users).values({ id, role, login, passwordHash: 'x', displayName: login, createdAt: start, passwordChangedAt: start, ...extra });
+    await db
+      .insert(users)
+      .values({
+        id,
+        role,
+        login,
+        passwordHash: 'x',
+        displayName: login,
+        createdAt: start,
+        passwordChangedAt: start,
+        ...extra,
+      });
     return id;
   };
   const ids = {

@@ -25,13 +25,25 @@ async function waitFor<T>(read: () => Promise<T>, ok: (value: T) => boolean, tim
 describe('AlertScheduler', () => {
   it('re-evaluates the project a settled document belongs to once its changes pause', async () => {
     world = await alertWorld(shanghai('2026-04-05'));
-    const projectId = await world.addProject({ id: 'p-main', status: 'completed', completionFilingDate: '2026-04-01' });
+    const projectId = await world.addProject({
+      id: 'p-main',
+      status: 'completed',
+      completionFilingDate: '2026-04-01',
+    });
     await world.deps.database.db.insert(documents).values({
-      name: 'project:p-main', kind: 'project', id: 'p-main', projectId, creatorUserId: world.ids.director, createdAt: world.clock.now,
+      name: 'project:p-main',
+      kind: 'project',
+      id: 'p-main',
+      projectId,
+      creatorUserId: world.ids.director,
+      createdAt: world.clock.now,
     });
     scheduler = new AlertScheduler(world.deps, { intervalMs: 3600_000, debounceMs: 10 });
     await scheduler.scheduleDocument('project:p-main');
-    const alerts = await waitFor(() => listAlerts(world.deps, world.ids.director), (a) => a.length === 1);
+    const alerts = await waitFor(
+      () => listAlerts(world.deps, world.ids.director),
+      (a) => a.length === 1,
+    );
     expect(alerts[0]).toMatchObject({ rule: 'R1', daysLeft: 26 });
   });
 
@@ -39,9 +51,15 @@ describe('AlertScheduler', () => {
     world = await alertWorld(shanghai('2026-04-05'));
     await world.addProject({ status: 'completed', completionFilingDate: '2026-04-01' });
     scheduler = new AlertScheduler(world.deps, { intervalMs: 50, debounceMs: 10 }).start();
-    await waitFor(() => listAlerts(world.deps, world.ids.director), (a) => a.length === 1);
+    await waitFor(
+      () => listAlerts(world.deps, world.ids.director),
+      (a) => a.length === 1,
+    );
     await world.addProject({ status: 'completed', completionFilingDate: '2026-04-02' });
-    await waitFor(() => listAlerts(world.deps, world.ids.director), (a) => a.length === 2);
+    await waitFor(
+      () => listAlerts(world.deps, world.ids.director),
+      (a) => a.length === 2,
+    );
   });
 
   it('aims just past the next Asia/Shanghai midnight', () => {

@@ -2,7 +2,12 @@ import { randomUUID } from 'node:crypto';
 import { and, eq, isNull } from 'drizzle-orm';
 import { shanghaiDate } from '@anguan/standards';
 import type { AppDeps } from '../deps.js';
-import { alertRecipients as recipientsTable, alerts, projectEvaluations, projects } from '../db/schema/index.js';
+import {
+  alertRecipients as recipientsTable,
+  alerts,
+  projectEvaluations,
+  projects,
+} from '../db/schema/index.js';
 import { loadProjectFacts } from './facts.js';
 import { alertRecipients } from './recipients.js';
 import { evaluateRules, type AlertDraft, type AutomaticFailure } from './rules/index.js';
@@ -29,9 +34,11 @@ export function evaluateProjectAlerts(deps: AppDeps, projectId: string): Promise
   const previous = running.get(projectId) ?? Promise.resolve();
   const pass = previous.catch(() => undefined).then(() => evaluateNow(deps, projectId));
   running.set(projectId, pass);
-  void pass.finally(() => {
-    if (running.get(projectId) === pass) running.delete(projectId);
-  }).catch(() => undefined);
+  void pass
+    .finally(() => {
+      if (running.get(projectId) === pass) running.delete(projectId);
+    })
+    .catch(() => undefined);
   return pass;
 }
 
@@ -73,7 +80,10 @@ async function evaluateNow(deps: AppDeps, projectId: string): Promise<PassReport
   }
   for (const row of existing.values()) {
     if (row.state === 'open' && !wanted.has(row.key)) {
-      await db.update(alerts).set({ state: 'resolved', resolvedAt: now, updatedAt: now }).where(eq(alerts.id, row.id));
+      await db
+        .update(alerts)
+        .set({ state: 'resolved', resolvedAt: now, updatedAt: now })
+        .where(eq(alerts.id, row.id));
       report.resolved++;
     }
   }
@@ -85,35 +95,93 @@ async function createAlert(deps: AppDeps, project: ProjectRow, key: string, draf
   const id = randomUUID();
   const inserted = await deps.database.db
     .insert(alerts)
-    .values({ id, key, projectId: project.id, enterpriseId: project.enterpriseId, state: 'open', ...draft, createdAt: now, updatedAt: now })
+    .values({
+      id,
+      key,
+      projectId: project.id,
+      enterpriseId: project.enterpriseId,
+      state: 'open',
+      ...draft,
+      createdAt: now,
+      updatedAt: now,
+    })
     .onConflictDoNothing()
     .returning({ id: alerts.id });
   if (inserted.length === 0) return;
   const recipients = await addRecipients(deps, project, id, draft, now);
-  await announce(deps, project, { kind: 'created', alertId: id, rule: draft.rule, projectId: project.id, title: draft.title, recipientUserIds: recipients }, draft);
+  await announce(
+    deps,
+    project,
+    {
+      kind: 'created',
+      alertId: id,
+      rule: draft.rule,
+      projectId: project.id,
+      title: draft.title,
+      recipientUserIds: recipients,
+    },
+    draft,
+  );
 }
 
 /** Brings an existing alert to the draft; true when anything changed. */
-async function updateAlert(deps: AppDeps, project: ProjectRow, row: AlertRow, draft: AlertDraft, now: Date): Promise<boolean> {
+async function updateAlert(
+  deps: AppDeps,
+  project: ProjectRow,
+  row: AlertRow,
+  draft: AlertDraft,
+  now: Date,
+): Promise<boolean> {
   const reopened = row.state === 'resolved';
   const escalated = row.level === 'warning' && draft.level === 'critical';
-  const textChanged = row.title !== draft.title || row.body !== draft.body || row.daysLeft !== draft.daysLeft || row.level !== draft.level;
+  const textChanged =
+    row.title !== draft.title ||
+    row.body !== draft.body ||
+    row.daysLeft !== draft.daysLeft ||
+    row.level !== draft.level;
   if (!reopened && !textChanged) return false;
   const { db } = deps.database;
   await db
     .update(alerts)
-    .set({ title: draft.title, body: draft.body, link: draft.link, daysLeft: draft.daysLeft, level: draft.level, state: 'open', resolvedAt: null, updatedAt: now })
+    .set({
+      title: draft.title,
+      body: draft.body,
+      link: draft.link,
+      daysLeft: draft.daysLeft,
+      level: draft.level,
+      state: 'open',
+      resolvedAt: null,
+      updatedAt: now,
+    })
     .where(eq(alerts.id, row.id));
   if (reopened || escalated) {
     await db.update(recipientsTable).set({ readAt: null }).where(eq(recipientsTable.alertId, row.id));
     const recipients = await addRecipients(deps, project, row.id, draft, now);
     const kind = escalated ? 'escalated' : 'reopened';
-    await announce(deps, project, { kind, alertId: row.id, rule: draft.rule, projectId: project.id, title: draft.title, recipientUserIds: recipients }, draft);
+    await announce(
+      deps,
+      project,
+      {
+        kind,
+        alertId: row.id,
+        rule: draft.rule,
+        projectId: project.id,
+        title: draft.title,
+        recipientUserIds: recipients,
+      },
+      draft,
+    );
   }
   return true;
 }
 
-async function addRecipients(deps: AppDeps, project: ProjectRow, alertId: string, draft: AlertDraft, now: Date) {
+async function addRecipients(
+  deps: AppDeps,
+  project: ProjectRow,
+  alertId: string,
+  draft: AlertDraft,
+  now: Date,
+) {
   const userIds = await alertRecipients(deps.database.db, project, draft);
   if (userIds.length > 0) {
     await deps.database.db
@@ -142,7 +210,15 @@ async function recordFailures(
   for (const failure of failures) {
     const rows = await db
       .insert(projectEvaluations)
-      .values({ id: randomUUID(), projectId, grade: '不合格', reason: failure.reason, automatic: true, source: failure.source, decidedAt: now })
+      .values({
+        id: randomUUID(),
+        projectId,
+        grade: '不合格',
+        reason: failure.reason,
+        automatic: true,
+        source: failure.source,
+        decidedAt: now,
+      })
       .onConflictDoNothing()
       .returning({ id: projectEvaluations.id });
     recorded += rows.length;
@@ -151,7 +227,13 @@ async function recordFailures(
   const standing = await db
     .select({ id: projectEvaluations.id, source: projectEvaluations.source })
     .from(projectEvaluations)
-    .where(and(eq(projectEvaluations.projectId, projectId), eq(projectEvaluations.automatic, true), isNull(projectEvaluations.revokedAt)));
+    .where(
+      and(
+        eq(projectEvaluations.projectId, projectId),
+        eq(projectEvaluations.automatic, true),
+        isNull(projectEvaluations.revokedAt),
+      ),
+    );
   for (const row of standing) {
     // R1's failure stands once earned (a late termination does not undo it); R3's for the year being judged depends
     // on the inspections recorded for it, which may arrive late.

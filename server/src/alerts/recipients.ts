@@ -47,7 +47,10 @@ async function regionChain(db: Db, code: string): Promise<string[]> {
   const chain = [code];
   let current: string | null = code;
   while (current && chain.length < 6) {
-    const [row] = await db.select({ parent: regions.parentCode }).from(regions).where(eq(regions.code, current));
+    const [row] = await db
+      .select({ parent: regions.parentCode })
+      .from(regions)
+      .where(eq(regions.code, current));
     current = row?.parent ?? null;
     if (current) chain.push(current);
   }

@@ -74,9 +74,13 @@ export async function unreadCount(deps: AppDeps, userId: string): Promise<number
 /** Marks one of the user's alerts read; 404 when the user is not a recipient (existence is not revealed). */
 export async function markAlertRead(deps: AppDeps, userId: string, alertId: string): Promise<void> {
   const where = and(eq(alertRecipients.alertId, alertId), mine(userId));
-  const [row] = await deps.database.db.select({ readAt: alertRecipients.readAt }).from(alertRecipients).where(where);
+  const [row] = await deps.database.db
+    .select({ readAt: alertRecipients.readAt })
+    .from(alertRecipients)
+    .where(where);
   if (!row) throw notFound('预警不存在');
-  if (row.readAt === null) await deps.database.db.update(alertRecipients).set({ readAt: deps.now() }).where(where);
+  if (row.readAt === null)
+    await deps.database.db.update(alertRecipients).set({ readAt: deps.now() }).where(where);
 }
 
 export async function markAllAlertsRead(deps: AppDeps, userId: string): Promise<void> {
@@ -104,21 +108,27 @@ export async function recordVerification(
 ): Promise<VerificationView[]> {
   const alert = await recipientAlert(deps, user.id, alertId);
   if (alert.rule !== 'R2') throw badRequest('not_verifiable', '只有逾期未竣工预警需要记录核实结果');
-  if (user.role !== 'enterprise' && user.role !== 'supervisor') throw forbidden('只有企业或监督站可以记录核实结果');
+  if (user.role !== 'enterprise' && user.role !== 'supervisor')
+    throw forbidden('只有企业或监督站可以记录核实结果');
   const finding = body.finding;
   if (typeof finding !== 'string' || !(finding in VERIFICATION_FINDINGS)) {
     throw badRequest('invalid_finding', '请选择核实结果', { field: 'finding' });
   }
   const note = typeof body.note === 'string' ? body.note.trim() : '';
   if (note.length > 1000) throw badRequest('note_too_long', '说明不能超过1000字', { field: 'note' });
-  if (finding === 'other' && note === '') throw badRequest('missing_field', '核实结果为“其他”时请填写说明', { field: 'note' });
+  if (finding === 'other' && note === '')
+    throw badRequest('missing_field', '核实结果为“其他”时请填写说明', { field: 'note' });
   await deps.database.db
     .insert(alertVerifications)
     .values({ id: randomUUID(), alertId, userId: user.id, finding, note, createdAt: deps.now() });
   return listVerifications(deps, user.id, alertId);
 }
 
-export async function listVerifications(deps: AppDeps, userId: string, alertId: string): Promise<VerificationView[]> {
+export async function listVerifications(
+  deps: AppDeps,
+  userId: string,
+  alertId: string,
+): Promise<VerificationView[]> {
   await recipientAlert(deps, userId, alertId);
   const rows = await deps.database.db
     .select({ v: alertVerifications, name: users.displayName })

@@ -1,6 +1,12 @@
 import { shanghaiDate } from '@anguan/standards';
 import { daysBetween, yearOf } from './calendar.js';
-import { projectLink, type AlertDraft, type AutomaticFailure, type ProjectFacts, type RuleResult } from './types.js';
+import {
+  projectLink,
+  type AlertDraft,
+  type AutomaticFailure,
+  type ProjectFacts,
+  type RuleResult,
+} from './types.js';
 
 interface Window {
   readonly first: string;

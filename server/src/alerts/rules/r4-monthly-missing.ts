@@ -12,9 +12,14 @@ export function r4MonthlyMissing(facts: ProjectFacts, today: string): RuleResult
   const { project } = facts;
   if (project.status !== 'in_construction') return NOTHING;
   const month = today.slice(0, 7);
-  const months = Number(today.slice(8, 10)) > MONTHLY_DUE_DAY ? [previousMonth(month), month] : [previousMonth(month)];
+  const months =
+    Number(today.slice(8, 10)) > MONTHLY_DUE_DAY ? [previousMonth(month), month] : [previousMonth(month)];
   const alerts: AlertDraft[] = months
-    .filter((m) => (!project.startDate || project.startDate <= `${m}-${MONTHLY_DUE_DAY}`) && !facts.monthlyEvaluationMonths.has(m))
+    .filter(
+      (m) =>
+        (!project.startDate || project.startDate <= `${m}-${MONTHLY_DUE_DAY}`) &&
+        !facts.monthlyEvaluationMonths.has(m),
+    )
     .map((m) => ({
       rule: 'R4',
       subject: 'monthly-evaluation',

@@ -12,7 +12,9 @@ export function r6DangerousWorkGaps(facts: ProjectFacts, today: string): RuleRes
       rule: 'R6',
       subject: work.workId,
       period: '',
-      level: gaps.some((g) => g.code.endsWith('_missing') && g.code !== 'plan_missing') ? 'critical' : 'warning',
+      level: gaps.some((g) => g.code.endsWith('_missing') && g.code !== 'plan_missing')
+        ? 'critical'
+        : 'warning',
       title: `${facts.project.name}：超危大工程「${work.name}」资料不全`,
       body: `${gaps.map((g) => g.message).join('；')}。`,
       link: `${projectLink(facts)}/dangerous-works`,

@@ -22,7 +22,12 @@ export function webhookTarget(kind: WebhookKind, url: string, secret: string | n
 }
 
 /** The markdown text of an alert message (both robots render a subset of markdown). */
-export function alertMarkdown(alert: { title: string; body: string; level: string; link: string | null }): string {
+export function alertMarkdown(alert: {
+  title: string;
+  body: string;
+  level: string;
+  link: string | null;
+}): string {
   const heading = alert.level === 'critical' ? '### 【严重预警】' : '### 【预警】';
   const link = alert.link ? `\n\n[在安管中查看](${alert.link})` : '';
   return `${heading}${alert.title}\n\n${alert.body}${link}`;

@@ -16,7 +16,10 @@ export async function enqueueAlertDelivery(
   alert: { title: string; body: string; level: string; link: string | null },
 ): Promise<void> {
   const { db } = deps.database;
-  const [hook] = await db.select().from(enterpriseWebhooks).where(eq(enterpriseWebhooks.enterpriseId, enterpriseId));
+  const [hook] = await db
+    .select()
+    .from(enterpriseWebhooks)
+    .where(eq(enterpriseWebhooks.enterpriseId, enterpriseId));
   if (!hook) return;
   const now = deps.now();
   await db.insert(webhookDeliveries).values({
@@ -58,7 +61,10 @@ async function deliverNow(deps: AppDeps): Promise<number> {
 
 async function attempt(deps: AppDeps, delivery: typeof webhookDeliveries.$inferSelect): Promise<void> {
   const { db } = deps.database;
-  const [hook] = await db.select().from(enterpriseWebhooks).where(eq(enterpriseWebhooks.enterpriseId, delivery.enterpriseId));
+  const [hook] = await db
+    .select()
+    .from(enterpriseWebhooks)
+    .where(eq(enterpriseWebhooks.enterpriseId, delivery.enterpriseId));
   const attempts = delivery.attempts + 1;
   let error: string | null = hook ? null : '企业已删除 Webhook 设置';
   let statusCode: number | null = null;
@@ -99,7 +105,8 @@ async function responseError(response: Response): Promise<string | null> {
   if (!response.ok) return `HTTP ${response.status}`;
   try {
     const json = JSON.parse(text) as { errcode?: unknown; errmsg?: unknown };
-    if (json.errcode !== undefined && json.errcode !== 0) return `errcode ${String(json.errcode)}: ${String(json.errmsg ?? '')}`;
+    if (json.errcode !== undefined && json.errcode !== 0)
+      return `errcode ${String(json.errcode)}: ${String(json.errmsg ?? '')}`;
   } catch {
     // A receiver that answers 2xx without JSON accepted the message.
   }
@@ -121,7 +128,11 @@ export interface DeliveryView {
 }
 
 /** The enterprise's delivery log, newest first. */
-export async function listDeliveries(deps: AppDeps, enterpriseId: string, limit = 100): Promise<DeliveryView[]> {
+export async function listDeliveries(
+  deps: AppDeps,
+  enterpriseId: string,
+  limit = 100,
+): Promise<DeliveryView[]> {
   const rows = await deps.database.db
     .select()
     .from(webhookDeliveries)

@@ -55,7 +55,10 @@ export const alertRecipients = sqliteTable(
     readAt: integer('read_at', { mode: 'timestamp_ms' }),
     createdAt: integer('created_at', { mode: 'timestamp_ms' }).notNull(),
   },
-  (t) => [primaryKey({ columns: [t.alertId, t.userId] }), index('alert_recipients_user_idx').on(t.userId, t.readAt)],
+  (t) => [
+    primaryKey({ columns: [t.alertId, t.userId] }),
+    index('alert_recipients_user_idx').on(t.userId, t.readAt),
+  ],
 );
 
 /** What the director found when checking an R2 (overdue completion) alert; kept with the alert. */
