@@ -138,7 +138,7 @@ describe('GET /api/alerts and read state', () => {
       link: '/projects/3201002026001',
     });
     for (const key of ['id', 'rule', 'projectId', 'state', 'read', 'createdAt', 'title'])
-      expect(r1).toHaveProperty(key);
+      {expect(r1).toHaveProperty(key);}
     expect(list.json.alerts.map((a: any) => a.rule).sort()).toEqual(['R1', 'R2']);
     expect((await director.get('/api/alerts/unread-count')).json).toEqual({ unread: 2 });
     expect((await director.post(`/api/alerts/${r1.id}/read`)).status).toBe(200);

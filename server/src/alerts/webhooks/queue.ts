@@ -106,7 +106,7 @@ async function responseError(response: Response): Promise<string | null> {
   try {
     const json = JSON.parse(text) as { errcode?: unknown; errmsg?: unknown };
     if (json.errcode !== undefined && json.errcode !== 0)
-      return `errcode ${String(json.errcode)}: ${String(json.errmsg ?? '')}`;
+      {return `errcode ${String(json.errcode)}: ${String(json.errmsg ?? '')}`;}
   } catch {
     // A receiver that answers 2xx without JSON accepted the message.
   }
