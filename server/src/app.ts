@@ -21,6 +21,7 @@ import { registryRoutes, REGISTRY_UPLOAD_PATHS } from './registry/routes.js';
 import { monthlyRoutes } from './monthly/routes.js';
 import { dangerousWorkRoutes } from './projects/dangerous-works-routes.js';
 import { auditRoutes } from './audit/routes.js';
+import { alertRoutes } from './alerts/routes.js';
 
 /** Paths that take non-JSON bodies (blob uploads); still same-origin only. */
 export const UPLOAD_PATHS = ['/api/blobs', ...REGISTRY_UPLOAD_PATHS] as const;
@@ -58,6 +59,7 @@ export function createApp(deps: ServerDeps) {
     .route('/inspections', inspectionSheetRoutes(deps))
     .route('/verify', verifyRoutes(deps))
     .route('/audit', auditRoutes(deps))
+    .route('/alerts', alertRoutes(deps))
     .all('*', () => {
       throw notFound('接口不存在');
     });

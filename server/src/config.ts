@@ -17,6 +17,8 @@ export interface Config {
   readonly trustedOrigins: readonly string[];
   /** Hardening limits (issue 12); see {@link Limits}. */
   readonly limits: Limits;
+  /** Tests only: also accept http://127.0.0.1 webhook addresses (robots are otherwise https:// only). */
+  readonly allowLoopbackWebhooks?: boolean;
 }
 
 /** Resource limits, quotas and session rules; each has an environment variable (README "Configuration"). */

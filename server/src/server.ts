@@ -22,6 +22,7 @@ import { SqliteUpdateLog } from './sync/update-log.js';
 import { projectMaterializer } from './projects/materializer.js';
 import { startMaintenance } from './admin/maintenance.js';
 import { writePidFile } from './admin/pid-file.js';
+import { AlertScheduler } from './alerts/scheduler.js';
 
 export interface RunningServer {
   readonly url: string;
@@ -55,10 +56,13 @@ export async function startServer(config: Config, options: StartOptions = {}): P
       project: projectMaterializer(database.db),
       rectification: new RectificationMaterializer({ db: database.db, sync, now }),
     });
-  const materializeScheduler = new MaterializeScheduler(
-    materializeDocument({ db: database.db, sync, materializer }),
-    options.scheduler,
-  );
+  const materialize = materializeDocument({ db: database.db, sync, materializer });
+  // Alert rules re-run for a project once its documents' rows are written (set below, once deps exist).
+  let alertScheduler: AlertScheduler | null = null;
+  const materializeScheduler = new MaterializeScheduler(async (docName: string) => {
+    await materialize(docName);
+    await alertScheduler?.scheduleDocument(docName);
+  }, options.scheduler);
   sync.onDocumentChanged((docName) => materializeScheduler.schedule(docName));
   const deps: ServerDeps = {
     config,
@@ -73,6 +77,7 @@ export async function startServer(config: Config, options: StartOptions = {}): P
   for (const docName of await inspectionsNeedingMaterialization(database.db)) {
     materializeScheduler.schedule(docName);
   }
+  alertScheduler = new AlertScheduler(deps).start();
   const app = createApp(deps);
   const maintenance = startMaintenance(deps);
   const removePidFile = writePidFile(config.dataDir);
@@ -91,6 +96,7 @@ export async function startServer(config: Config, options: StartOptions = {}): P
       await maintenance.stop();
       sync.close();
       await materializeScheduler.close();
+      await alertScheduler?.close();
       await new Promise<void>((resolve) => {
         server.close(() => resolve());
         if ('closeAllConnections' in server) server.closeAllConnections();

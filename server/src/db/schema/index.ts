@@ -7,3 +7,4 @@ export * from './project-records.js';
 export * from './rectifications.js';
 export * from './inspection-deletions.js';
 export * from './security.js';
+export * from './alerts.js';

@@ -1,0 +1,155 @@
+import { randomUUID } from 'node:crypto';
+import { and, desc, eq, lte } from 'drizzle-orm';
+import type { AppDeps } from '../../deps.js';
+import { enterpriseWebhooks, webhookDeliveries } from '../../db/schema/index.js';
+import { alertMarkdown, webhookBody, webhookTarget } from './format.js';
+
+/** Waits after the 1st, 2nd, … failed attempt; after the last the delivery is marked failed. */
+export const RETRY_DELAYS_MS = [60_000, 5 * 60_000, 30 * 60_000, 2 * 3600_000, 6 * 3600_000] as const;
+const TIMEOUT_MS = 10_000;
+
+/** Queues an alert for the enterprise's robot (nothing when it has none) and starts delivering in the background. */
+export async function enqueueAlertDelivery(
+  deps: AppDeps,
+  enterpriseId: string,
+  alertId: string,
+  alert: { title: string; body: string; level: string; link: string | null },
+): Promise<void> {
+  const { db } = deps.database;
+  const [hook] = await db
+    .select()
+    .from(enterpriseWebhooks)
+    .where(eq(enterpriseWebhooks.enterpriseId, enterpriseId));
+  if (!hook) return;
+  const now = deps.now();
+  await db.insert(webhookDeliveries).values({
+    id: randomUUID(),
+    enterpriseId,
+    alertId,
+    kind: hook.kind,
+    title: alert.title,
+    text: alertMarkdown(alert),
+    status: 'pending',
+    attempts: 0,
+    nextAttemptAt: now,
+    createdAt: now,
+  });
+  setImmediate(() => void deliverDueWebhooks(deps).catch(() => undefined));
+}
+
+const inFlight = new WeakMap<object, Promise<number>>();
+
+/** Sends every due pending delivery once (one pass at a time per database); returns how many were attempted. */
+export function deliverDueWebhooks(deps: AppDeps): Promise<number> {
+  const current = inFlight.get(deps.database);
+  if (current) return current.then(() => deliverDueWebhooks(deps));
+  const pass = deliverNow(deps).finally(() => inFlight.delete(deps.database));
+  inFlight.set(deps.database, pass);
+  return pass;
+}
+
+async function deliverNow(deps: AppDeps): Promise<number> {
+  const { db } = deps.database;
+  const due = await db
+    .select()
+    .from(webhookDeliveries)
+    .where(and(eq(webhookDeliveries.status, 'pending'), lte(webhookDeliveries.nextAttemptAt, deps.now())))
+    .limit(100);
+  for (const delivery of due) await attempt(deps, delivery);
+  return due.length;
+}
+
+async function attempt(deps: AppDeps, delivery: typeof webhookDeliveries.$inferSelect): Promise<void> {
+  const { db } = deps.database;
+  const [hook] = await db
+    .select()
+    .from(enterpriseWebhooks)
+    .where(eq(enterpriseWebhooks.enterpriseId, delivery.enterpriseId));
+  const attempts = delivery.attempts + 1;
+  let error: string | null = hook ? null : '企业已删除 Webhook 设置';
+  let statusCode: number | null = null;
+  if (hook) {
+    try {
+      const response = await fetch(webhookTarget(hook.kind, hook.url, hook.secret, deps.now()), {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify(webhookBody(hook.kind, delivery.title, delivery.text)),
+        redirect: 'error',
+        signal: AbortSignal.timeout(TIMEOUT_MS),
+      });
+      statusCode = response.status;
+      error = await responseError(response);
+    } catch (cause) {
+      error = `请求失败：${cause instanceof Error ? cause.message : String(cause)}`;
+    }
+  }
+  const now = deps.now();
+  const delay = RETRY_DELAYS_MS[attempts - 1];
+  const status = error === null ? 'sent' : hook && delay !== undefined ? 'pending' : 'failed';
+  await db
+    .update(webhookDeliveries)
+    .set({
+      status,
+      attempts,
+      lastError: error,
+      lastStatusCode: statusCode,
+      sentAt: error === null ? now : null,
+      nextAttemptAt: status === 'pending' ? new Date(now.getTime() + (delay ?? 0)) : null,
+    })
+    .where(eq(webhookDeliveries.id, delivery.id));
+}
+
+/** Both robots answer HTTP 200 with `{"errcode":0}` on success and a non-zero errcode otherwise. */
+async function responseError(response: Response): Promise<string | null> {
+  const text = await response.text().catch(() => '');
+  if (!response.ok) return `HTTP ${response.status}`;
+  try {
+    const json = JSON.parse(text) as { errcode?: unknown; errmsg?: unknown };
+    if (json.errcode !== undefined && json.errcode !== 0)
+      {return `errcode ${String(json.errcode)}: ${String(json.errmsg ?? '')}`;}
+  } catch {
+    // A receiver that answers 2xx without JSON accepted the message.
+  }
+  return null;
+}
+
+export interface DeliveryView {
+  id: string;
+  alertId: string | null;
+  kind: string;
+  title: string;
+  status: string;
+  attempts: number;
+  lastError: string | null;
+  lastStatusCode: number | null;
+  createdAt: string;
+  sentAt: string | null;
+  nextAttemptAt: string | null;
+}
+
+/** The enterprise's delivery log, newest first. */
+export async function listDeliveries(
+  deps: AppDeps,
+  enterpriseId: string,
+  limit = 100,
+): Promise<DeliveryView[]> {
+  const rows = await deps.database.db
+    .select()
+    .from(webhookDeliveries)
+    .where(eq(webhookDeliveries.enterpriseId, enterpriseId))
+    .orderBy(desc(webhookDeliveries.createdAt), desc(webhookDeliveries.id))
+    .limit(limit);
+  return rows.map((r) => ({
+    id: r.id,
+    alertId: r.alertId,
+    kind: r.kind,
+    title: r.title,
+    status: r.status,
+    attempts: r.attempts,
+    lastError: r.lastError,
+    lastStatusCode: r.lastStatusCode,
+    createdAt: r.createdAt.toISOString(),
+    sentAt: r.sentAt?.toISOString() ?? null,
+    nextAttemptAt: r.nextAttemptAt?.toISOString() ?? null,
+  }));
+}
