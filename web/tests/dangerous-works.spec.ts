@@ -6,6 +6,10 @@ import { expect, test } from './fixtures';
 import { expectNoAxeViolations } from './support/axe';
 import { DEMO_PROJECT, DIRECTOR, signedIn } from './support/projects';
 
+
+// Whole workflows with several axe-core passes (each takes seconds on a 2-core machine).
+test.describe.configure({ timeout: 180_000 });
+
 test('a work recorded by the project department appears in the enterprise’s list, expands and flags its gaps', async ({
   browser,
 }) => {

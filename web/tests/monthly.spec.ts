@@ -7,6 +7,10 @@ import { expectNoAxeViolations } from './support/axe';
 import { solidPng } from './support/png';
 import { DEMO_PROJECT, DIRECTOR, signedIn, waitForServiceWorker } from './support/projects';
 
+
+// Whole workflows with several axe-core passes (each takes seconds on a 2-core machine).
+test.describe.configure({ timeout: 180_000 });
+
 test('月评统计 lists the in-construction projects without this month’s evaluation by default', async ({ browser }) => {
   const director = await signedIn(browser, DIRECTOR);
   await director.goto('/monthly');
