@@ -19,7 +19,8 @@ beforeAll(async () => {
 }, 120_000);
 afterAll(() => server.dispose());
 
-const daysBefore = (days: number) => new Date(Date.parse(`${TODAY}T00:00:00Z`) - days * 86_400_000).toISOString().slice(0, 10);
+const daysBefore = (days: number) =>
+  new Date(Date.parse(`${TODAY}T00:00:00Z`) - days * 86_400_000).toISOString().slice(0, 10);
 
 async function signIn(login: string) {
   const client = new TestClient(server.url);
@@ -49,9 +50,15 @@ describe('the demo province', () => {
 
   it('holds the projects DESIGN promises, relative to the injected today', () => {
     const all = server.deps.database.db.select().from(projects).all();
-    const completedOld = all.filter((p) => p.status === 'completed' && p.completionFilingDate! < daysBefore(30));
-    const completedRecent = all.filter((p) => p.status === 'completed' && p.completionFilingDate! >= daysBefore(30));
-    const overdue = all.filter((p) => p.status === 'in_construction' && p.expectedCompletionDate! < daysBefore(90));
+    const completedOld = all.filter(
+      (p) => p.status === 'completed' && p.completionFilingDate! < daysBefore(30),
+    );
+    const completedRecent = all.filter(
+      (p) => p.status === 'completed' && p.completionFilingDate! >= daysBefore(30),
+    );
+    const overdue = all.filter(
+      (p) => p.status === 'in_construction' && p.expectedCompletionDate! < daysBefore(90),
+    );
     expect(completedOld.map((p) => p.filingNumber)).toContain('3201002023052');
     expect(completedRecent.map((p) => p.filingNumber)).toContain('3201132025090');
     expect(overdue.map((p) => p.filingNumber)).toContain('3201022024088');
@@ -66,7 +73,12 @@ describe('the demo province', () => {
     const districts = (city: string) => db.select().from(regions).where(eq(regions.parentCode, city)).all();
     expect(districts('320100').length).toBeGreaterThan(2);
     expect(districts('320500').length).toBeGreaterThan(2);
-    const stations = db.select().from(users).where(eq(users.role, 'supervisor')).all().map((u) => u.regionCode);
+    const stations = db
+      .select()
+      .from(users)
+      .where(eq(users.role, 'supervisor'))
+      .all()
+      .map((u) => u.regionCode);
     expect(stations).toEqual(expect.arrayContaining(['320100', '320500']));
   });
 
@@ -83,8 +95,12 @@ describe('the demo province', () => {
     const { db, sqlite } = server.deps.database;
     const rows = db.select().from(documents).all();
     const inspections = rows.filter((r) => r.kind === 'inspection');
-    expect(new Set(inspections.map((r) => r.origin))).toEqual(new Set(['self', 'monthly', 'enterprise', 'spot']));
-    expect(new Set(inspections.map((r) => r.method))).toEqual(new Set(['terms', 'internal', 'jgj59', 'dust']));
+    expect(new Set(inspections.map((r) => r.origin))).toEqual(
+      new Set(['self', 'monthly', 'enterprise', 'spot']),
+    );
+    expect(new Set(inspections.map((r) => r.method))).toEqual(
+      new Set(['terms', 'internal', 'jgj59', 'dust']),
+    );
     expect(inspections.some((r) => r.sealedAt === null)).toBe(true);
     expect(rows.some((r) => r.kind === 'rectification')).toBe(true);
     const log = new SqliteUpdateLog(sqlite);
@@ -115,7 +131,9 @@ describe('the demo province', () => {
     const overview = await department.get('/api/projects/3201002025001/overview');
     expect(overview.status).toBe(200);
     const pending = await director.get('/api/monthly-evaluations?pageSize=100');
-    expect(pending.json.items.map((i: { project: { filingNumber: string } }) => i.project.filingNumber)).toContain('3201002025014');
+    expect(
+      pending.json.items.map((i: { project: { filingNumber: string } }) => i.project.filingNumber),
+    ).toContain('3201002025014');
   });
 
   it('is the same province for the same today (seeded)', async () => {
@@ -123,8 +141,20 @@ describe('the demo province', () => {
     try {
       await loadDemo(other.deps);
       const names = (s: TestServer) =>
-        s.deps.database.db.select().from(documents).where(eq(documents.kind, 'inspection')).all().map((d) => d.name).sort();
-      const filings = (s: TestServer) => s.deps.database.db.select().from(projects).all().map((p) => `${p.filingNumber} ${p.name} ${p.status}`).sort();
+        s.deps.database.db
+          .select()
+          .from(documents)
+          .where(eq(documents.kind, 'inspection'))
+          .all()
+          .map((d) => d.name)
+          .sort();
+      const filings = (s: TestServer) =>
+        s.deps.database.db
+          .select()
+          .from(projects)
+          .all()
+          .map((p) => `${p.filingNumber} ${p.name} ${p.status}`)
+          .sort();
       expect(names(other)).toEqual(names(server));
       expect(filings(other)).toEqual(filings(server));
     } finally {

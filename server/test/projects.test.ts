@@ -33,7 +33,13 @@ async function allPages(client: TestClient, query = '') {
 
 /** The database's answer, to compare the API with. */
 function filingsWhere(match: (p: typeof projects.$inferSelect) => boolean) {
-  return server.deps.database.db.select().from(projects).all().filter(match).map((p) => p.filingNumber).sort();
+  return server.deps.database.db
+    .select()
+    .from(projects)
+    .all()
+    .filter(match)
+    .map((p) => p.filingNumber)
+    .sort();
 }
 
 const ANJIAN = '91320100MA1MXX0A01';
@@ -49,7 +55,9 @@ describe('which projects each role sees', () => {
 
   it('an inspector sees its enterprise’s projects', async () => {
     const inspector = await as('13800000001');
-    expect((await allPages(inspector)).sort()).toEqual(filingsWhere((p) => p.constructorCreditCode === ANJIAN));
+    expect((await allPages(inspector)).sort()).toEqual(
+      filingsWhere((p) => p.constructorCreditCode === ANJIAN),
+    );
   });
 
   it('a project department sees only its own project', async () => {
@@ -66,7 +74,12 @@ describe('which projects each role sees', () => {
     const list = await allPages(nanjing);
     expect(list.sort()).toEqual(filingsWhere((p) => p.regionCode!.startsWith('3201')));
     const constructors = new Set(
-      server.deps.database.db.select().from(projects).all().filter((p) => list.includes(p.filingNumber)).map((p) => p.constructorCreditCode),
+      server.deps.database.db
+        .select()
+        .from(projects)
+        .all()
+        .filter((p) => list.includes(p.filingNumber))
+        .map((p) => p.constructorCreditCode),
     );
     expect(constructors.size).toBeGreaterThan(1);
   });
@@ -74,7 +87,9 @@ describe('which projects each role sees', () => {
   it('filters by status', async () => {
     const director = await as(ANJIAN);
     const list = await allPages(director, '&status=in_construction');
-    expect(list.sort()).toEqual(filingsWhere((p) => p.constructorCreditCode === ANJIAN && p.status === 'in_construction'));
+    expect(list.sort()).toEqual(
+      filingsWhere((p) => p.constructorCreditCode === ANJIAN && p.status === 'in_construction'),
+    );
     expect((await director.get('/api/projects?status=nonsense')).status).toBe(400);
   });
 });

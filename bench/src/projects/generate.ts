@@ -60,7 +60,19 @@ export function generate(sqlite: Database.Database, now: number): Generated {
     }
   })();
   let nanjingProjects = 0;
-  const months = ['2026-01', '2026-02', '2026-03', '2026-04', '2026-05', '2026-06', '2026-07', '2026-08', '2026-09', '2026-10', '2026-11'];
+  const months = [
+    '2026-01',
+    '2026-02',
+    '2026-03',
+    '2026-04',
+    '2026-05',
+    '2026-06',
+    '2026-07',
+    '2026-08',
+    '2026-09',
+    '2026-10',
+    '2026-11',
+  ];
   sqlite.transaction(() => {
     for (let p = 0; p < PROJECTS; p++) {
       const enterprise = p < BIG_ENTERPRISE_PROJECTS ? 0 : 1 + (p % (ENTERPRISES - 1));
@@ -69,17 +81,52 @@ export function generate(sqlite: Database.Database, now: number): Generated {
       if (district.startsWith('3201')) nanjingProjects++;
       const status = p % 10 < 7 ? 'in_construction' : p % 10 < 9 ? 'completed' : 'terminated';
       const id = `p${p}`;
-      insertProject.run(id, `F${String(p).padStart(8, '0')}`, `项目${p}号楼`, '地址', district, `CC${String(enterprise).padStart(16, '0')}`,
-        `企业${enterprise}`, `e${enterprise}`, status, '2025-01-01', '2027-12-31', p % 17 === 0 ? 1 : 0, 3);
+      insertProject.run(
+        id,
+        `F${String(p).padStart(8, '0')}`,
+        `项目${p}号楼`,
+        '地址',
+        district,
+        `CC${String(enterprise).padStart(16, '0')}`,
+        `企业${enterprise}`,
+        `e${enterprise}`,
+        status,
+        '2025-01-01',
+        '2027-12-31',
+        p % 17 === 0 ? 1 : 0,
+        3,
+      );
       for (const month of months) {
         if (rand(4) === 0) continue;
         const iid = `${id}-m${month}`;
-        insertInspection.run(iid, `inspection:${iid}`, id, 'monthly', 'internal', `${month}-2${rand(8)}`, now, now, '88.50', now);
+        insertInspection.run(
+          iid,
+          `inspection:${iid}`,
+          id,
+          'monthly',
+          'internal',
+          `${month}-2${rand(8)}`,
+          now,
+          now,
+          '88.50',
+          now,
+        );
       }
       for (let k = 0; k < 6; k++) {
         const iid = `${id}-i${k}`;
         const origin = (['enterprise', 'self', 'spot', 'enterprise', 'self', 'self'] as const)[k]!;
-        insertInspection.run(iid, `inspection:${iid}`, id, origin, 'jgj59', `2026-${String(1 + rand(11)).padStart(2, '0')}-1${rand(9)}`, now, now, null, now);
+        insertInspection.run(
+          iid,
+          `inspection:${iid}`,
+          id,
+          origin,
+          'jgj59',
+          `2026-${String(1 + rand(11)).padStart(2, '0')}-1${rand(9)}`,
+          now,
+          now,
+          null,
+          now,
+        );
       }
       if (p % 3 === 0) insertWork.run(id, `w${p}`);
     }

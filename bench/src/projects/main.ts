@@ -29,20 +29,42 @@ const ORIGIN = 'http://bench.local';
 const NOW = new Date('2026-11-30T04:00:00Z');
 
 async function start(dataDir: string): Promise<RunningServer> {
-  return startServer({ ...defaultConfig, port: 0, hostname: '127.0.0.1', dataDir, webRoot: null }, { now: () => NOW });
+  return startServer(
+    { ...defaultConfig, port: 0, hostname: '127.0.0.1', dataDir, webRoot: null },
+    { now: () => NOW },
+  );
 }
 
-function signIn(server: RunningServer, role: 'supervisor' | 'enterprise', fields: { regionCode?: string; enterpriseId?: string }) {
+function signIn(
+  server: RunningServer,
+  role: 'supervisor' | 'enterprise',
+  fields: { regionCode?: string; enterpriseId?: string },
+) {
   const { db } = server.deps.database;
   const id = `bench-${role}`;
   db.insert(users)
-    .values({ id, role, login: id, passwordHash: 'unused', displayName: id, regionCode: fields.regionCode ?? null, enterpriseId: fields.enterpriseId ?? null, createdAt: NOW, passwordChangedAt: NOW })
+    .values({
+      id,
+      role,
+      login: id,
+      passwordHash: 'unused',
+      displayName: id,
+      regionCode: fields.regionCode ?? null,
+      enterpriseId: fields.enterpriseId ?? null,
+      createdAt: NOW,
+      passwordChangedAt: NOW,
+    })
     .onConflictDoNothing()
     .run();
   return `anguan_session=${createSession(db, id, NOW).token}`;
 }
 
-async function timeRequests(app: ReturnType<typeof createApp>, cookie: string, urls: string[], rounds: number): Promise<number[]> {
+async function timeRequests(
+  app: ReturnType<typeof createApp>,
+  cookie: string,
+  urls: string[],
+  rounds: number,
+): Promise<number[]> {
   const times: number[] = [];
   for (let r = -1; r < rounds; r++) {
     for (const url of urls) {
@@ -57,15 +79,21 @@ async function timeRequests(app: ReturnType<typeof createApp>, cookie: string, u
   return times;
 }
 
-const LIST_URLS = [1, 2, 5, 10, 40].map((page) => `/api/projects?page=${page}&pageSize=20`).concat([
-  '/api/projects?status=in_construction&pageSize=20',
-  '/api/projects?status=completed&page=3&pageSize=20',
-  '/api/projects?special=true&pageSize=20',
-  '/api/projects?q=%E9%A1%B9%E7%9B%AE12&pageSize=20',
-  '/api/projects?pageSize=100&page=2',
-]);
+const LIST_URLS = [1, 2, 5, 10, 40]
+  .map((page) => `/api/projects?page=${page}&pageSize=20`)
+  .concat([
+    '/api/projects?status=in_construction&pageSize=20',
+    '/api/projects?status=completed&page=3&pageSize=20',
+    '/api/projects?special=true&pageSize=20',
+    '/api/projects?q=%E9%A1%B9%E7%9B%AE12&pageSize=20',
+    '/api/projects?pageSize=100&page=2',
+  ]);
 
-async function importRows(app: ReturnType<typeof createApp>, cookie: string, prefix: string): Promise<number> {
+async function importRows(
+  app: ReturnType<typeof createApp>,
+  cookie: string,
+  prefix: string,
+): Promise<number> {
   const rows = Array.from({ length: 5_000 }, (_, i) => ({
     filingNumber: `${prefix}${String(i).padStart(6, '0')}`,
     name: `导入项目${i}`,
@@ -79,7 +107,12 @@ async function importRows(app: ReturnType<typeof createApp>, cookie: string, pre
   const t0 = performance.now();
   const res = await app.request(`${ORIGIN}/api/registry/projects/import`, {
     method: 'POST',
-    headers: { cookie, origin: ORIGIN, host: 'bench.local', 'content-type': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' },
+    headers: {
+      cookie,
+      origin: ORIGIN,
+      host: 'bench.local',
+      'content-type': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+    },
     body: bytes,
   });
   const body = await res.text();
@@ -94,11 +127,22 @@ async function measure(server: RunningServer, label: string, rounds: number): Pr
   const supervisor = signIn(server, 'supervisor', { regionCode: '320100' });
   const enterprise = signIn(server, 'enterprise', { enterpriseId: 'e0' });
   const out: Measurement[] = [
-    { scenario: 'list: supervisor (南京)', variant: label, unit: 'ms', samples: await timeRequests(app, supervisor, LIST_URLS, rounds) },
-    { scenario: 'list: enterprise (2,000 projects)', variant: label, unit: 'ms', samples: await timeRequests(app, enterprise, LIST_URLS, rounds) },
+    {
+      scenario: 'list: supervisor (南京)',
+      variant: label,
+      unit: 'ms',
+      samples: await timeRequests(app, supervisor, LIST_URLS, rounds),
+    },
+    {
+      scenario: 'list: enterprise (2,000 projects)',
+      variant: label,
+      unit: 'ms',
+      samples: await timeRequests(app, enterprise, LIST_URLS, rounds),
+    },
   ];
   const imports: number[] = [];
-  for (const prefix of ['IMPA', 'IMPB', 'IMPC']) imports.push(await importRows(app, supervisor, `${prefix}${label === 'indexed' ? 'X' : 'N'}`));
+  for (const prefix of ['IMPA', 'IMPB', 'IMPC'])
+    imports.push(await importRows(app, supervisor, `${prefix}${label === 'indexed' ? 'X' : 'N'}`));
   out.push({ scenario: 'import: 5,000 rows (.xlsx)', variant: label, unit: 'ms', samples: imports });
   return out;
 }
@@ -111,7 +155,9 @@ async function main() {
     const setup = await start(indexedDir);
     const t0 = performance.now();
     const generated = generate(setup.deps.database.sqlite, NOW.getTime());
-    console.log(`generated ${PROJECTS} projects, ${ENTERPRISES} enterprises (南京: ${generated.nanjingProjects}) in ${Math.round(performance.now() - t0)} ms`);
+    console.log(
+      `generated ${PROJECTS} projects, ${ENTERPRISES} enterprises (南京: ${generated.nanjingProjects}) in ${Math.round(performance.now() - t0)} ms`,
+    );
     setup.deps.database.sqlite.pragma('wal_checkpoint(TRUNCATE)');
     setup.deps.database.sqlite.exec('ANALYZE');
     await setup.close();
@@ -124,7 +170,11 @@ async function main() {
     const results = [...(await measure(indexed, 'indexed', 20)), ...(await measure(bare, 'no indexes', 5))];
     await indexed.close();
     await bare.close();
-    const { json, markdown } = report(results, { projects: PROJECTS, enterprises: ENTERPRISES, nanjingProjects: generated.nanjingProjects });
+    const { json, markdown } = report(results, {
+      projects: PROJECTS,
+      enterprises: ENTERPRISES,
+      nanjingProjects: generated.nanjingProjects,
+    });
     const stamp = new Date().toISOString().slice(0, 16).replace(/[-:]/g, '').replace('T', 'T');
     const out = path.join(import.meta.dirname, '../../results');
     writeFileSync(path.join(out, `${stamp}-projects.json`), JSON.stringify(json, null, 2));

@@ -20,18 +20,31 @@ function quantile(sorted: number[], p: number): number {
 
 export function summarize(samples: number[]) {
   const sorted = [...samples].sort((a, b) => a - b);
-  return { n: sorted.length, p50: quantile(sorted, 50), p95: quantile(sorted, 95), max: sorted[sorted.length - 1] ?? Number.NaN };
+  return {
+    n: sorted.length,
+    p50: quantile(sorted, 50),
+    p95: quantile(sorted, 95),
+    max: sorted[sorted.length - 1] ?? Number.NaN,
+  };
 }
 
 /** JSON and Markdown of a run: each scenario's figures indexed vs without indexes, the ratio and the target. */
 export function report(results: Measurement[], context: Record<string, number>) {
   const scenarios = [...new Set(results.map((r) => r.scenario))];
   const rows = scenarios.map((scenario) => {
-    const of = (variant: string) => summarize(results.find((r) => r.scenario === scenario && r.variant === variant)?.samples ?? []);
+    const of = (variant: string) =>
+      summarize(results.find((r) => r.scenario === scenario && r.variant === variant)?.samples ?? []);
     const indexed = of('indexed');
     const bare = of('no indexes');
     const target = TARGETS[scenario]!;
-    return { scenario, indexed, bare, target, met: indexed[target.stat] <= target.limit, ratio: bare[target.stat] / indexed[target.stat] };
+    return {
+      scenario,
+      indexed,
+      bare,
+      target,
+      met: indexed[target.stat] <= target.limit,
+      ratio: bare[target.stat] / indexed[target.stat],
+    };
   });
   const f = (n: number) => (n >= 100 ? n.toFixed(0) : n.toFixed(1));
   const markdown = [
@@ -42,8 +55,9 @@ export function report(results: Measurement[], context: Record<string, number>) 
     '',
     '| scenario | n | indexed p50 | indexed p95 | indexed max | no-index p50 | no-index p95 | no-index max | target | met | no-index ÷ indexed |',
     '|---|---|---|---|---|---|---|---|---|---|---|',
-    ...rows.map((r) =>
-      `| ${r.scenario} | ${r.indexed.n} | ${f(r.indexed.p50)} | ${f(r.indexed.p95)} | ${f(r.indexed.max)} | ${f(r.bare.p50)} | ${f(r.bare.p95)} | ${f(r.bare.max)} | ${r.target.stat} ≤ ${r.target.limit} ms | ${r.met ? 'yes' : 'no'} | ${r.ratio.toFixed(2)} |`,
+    ...rows.map(
+      (r) =>
+        `| ${r.scenario} | ${r.indexed.n} | ${f(r.indexed.p50)} | ${f(r.indexed.p95)} | ${f(r.indexed.max)} | ${f(r.bare.p50)} | ${f(r.bare.p95)} | ${f(r.bare.max)} | ${r.target.stat} ≤ ${r.target.limit} ms | ${r.met ? 'yes' : 'no'} | ${r.ratio.toFixed(2)} |`,
     ),
     '',
   ].join('\n');

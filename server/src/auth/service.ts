@@ -26,7 +26,8 @@ export interface RequestMeta {
 }
 
 const INVALID_CREDENTIALS = () => new AppError(401, 'invalid_credentials', '账号或密码错误');
-const RESET_MISMATCH = () => new AppError(400, 'reset_mismatch', '统一社会信用代码、联系人身份证号或手机号不匹配');
+const RESET_MISMATCH = () =>
+  new AppError(400, 'reset_mismatch', '统一社会信用代码、联系人身份证号或手机号不匹配');
 
 /** Registers an enterprise and its 安全总监 account, and links every project it builds (by credit code). */
 export async function registerEnterprise(deps: AppDeps, input: RegistrationInput, meta: RequestMeta) {
@@ -106,12 +107,20 @@ export async function login(deps: AppDeps, loginName: string, password: string, 
   const locked = lockedUntil(db, loginName, now);
   if (locked) throw lockedError(locked);
   const user = db.select().from(users).where(eq(users.login, loginName)).get();
-  const passwordOk = user ? await verifySecret(user.passwordHash, password) : await verifyAgainstDummy(password);
+  const passwordOk = user
+    ? await verifySecret(user.passwordHash, password)
+    : await verifyAgainstDummy(password);
   if (!user || !passwordOk) {
     const lockedNow = recordFailure(db, loginName, now);
     audit(db, { event: 'login.failed', at: now, ip: meta.ip, actorLogin: loginName, actorUserId: user?.id });
     if (lockedNow) {
-      audit(db, { event: 'login.locked', at: now, ip: meta.ip, actorLogin: loginName, actorUserId: user?.id });
+      audit(db, {
+        event: 'login.locked',
+        at: now,
+        ip: meta.ip,
+        actorLogin: loginName,
+        actorUserId: user?.id,
+      });
       throw lockedError(lockedNow);
     }
     throw INVALID_CREDENTIALS();
@@ -124,7 +133,11 @@ export async function login(deps: AppDeps, loginName: string, password: string, 
 }
 
 function lockedError(until: Date): AppError {
-  const time = until.toLocaleTimeString('zh-CN', { timeZone: 'Asia/Shanghai', hour: '2-digit', minute: '2-digit' });
+  const time = until.toLocaleTimeString('zh-CN', {
+    timeZone: 'Asia/Shanghai',
+    hour: '2-digit',
+    minute: '2-digit',
+  });
   return new AppError(423, 'locked', `连续登录失败次数过多，账号已锁定，请于 ${time} 后重试`, {
     unlockAt: until.toISOString(),
   });
@@ -188,13 +201,20 @@ export async function verifyResetIdentity(
   clearFailures(db, throttleKey);
   const resetToken = generateToken();
   const expiresAt = new Date(now.getTime() + RESET_TOKEN_TTL_MS);
-  db.insert(passwordResetTokens).values({ id: tokenId(resetToken), userId: row.userId, expiresAt }).run();
+  db.insert(passwordResetTokens)
+    .values({ id: tokenId(resetToken), userId: row.userId, expiresAt })
+    .run();
   audit(db, { event: 'password.reset_requested', at: now, ip: meta.ip, actorUserId: row.userId });
   return { resetToken, expiresAt };
 }
 
 /** Step 2 of 找回密码: a valid, unused, unexpired token sets the new password once. */
-export async function completeReset(deps: AppDeps, resetToken: string, newPassword: string, meta: RequestMeta) {
+export async function completeReset(
+  deps: AppDeps,
+  resetToken: string,
+  newPassword: string,
+  meta: RequestMeta,
+) {
   const { db } = deps.database;
   const now = deps.now();
   const id = tokenId(resetToken);

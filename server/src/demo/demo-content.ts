@@ -42,7 +42,11 @@ export const CATALOG_VERSION: Readonly<Record<InspectionMethod, string | null>> 
   internal: null,
 };
 
-const COMMENTS = ['现场安全管理总体受控，个别问题已要求整改。', '安全防护设施基本到位，资料需完善。', '整体较好，继续保持。'];
+const COMMENTS = [
+  '现场安全管理总体受控，个别问题已要求整改。',
+  '安全防护设施基本到位，资料需完善。',
+  '整体较好，继续保持。',
+];
 const NOTES = ['已当场指出', '限期整改', '拍照留存'];
 
 /** Fills an inspection's content for its method: sheets with deductions, terms with notes, or a scan. */
@@ -58,7 +62,8 @@ export function fillContent(
     case 'jgj59':
     case 'dust': {
       const tables = (method === 'jgj59' ? jgj59 : dust).tables;
-      for (let n = random.int(1, Math.min(3, tables.length)); n > 0; n--) fillSheet(doc, random.pick(tables), random, options);
+      for (let n = random.int(1, Math.min(3, tables.length)); n > 0; n--)
+        fillSheet(doc, random.pick(tables), random, options);
       setComment(doc, random.pick(COMMENTS), options);
       return;
     }

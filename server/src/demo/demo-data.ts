@@ -67,18 +67,44 @@ export interface DemoProject {
 const [anjian, hongda, minjiang] = DEMO_ENTERPRISES;
 
 export const DEMO_PROJECTS: readonly DemoProject[] = [
-  named('3201002025001', '河西南部安置房一期（A地块）', '南京市建邺区江东南路88号', '320105', anjian, -640, 575),
+  named(
+    '3201002025001',
+    '河西南部安置房一期（A地块）',
+    '南京市建邺区江东南路88号',
+    '320105',
+    anjian,
+    -640,
+    575,
+  ),
   named('3201002025014', '江北新区研创园综合楼', '南京市浦口区浦滨路150号', '320111', anjian, -535, 485),
   named('3201002024037', '秦淮区老旧小区改造（三标段）', '南京市秦淮区石门坎路', '320104', anjian, -815, 270),
   named('3202002025008', '无锡太湖新城学校扩建工程', '无锡市经开区贡湖大道', '320200', anjian, -650, 30),
   named('3210002025003', '扬州广陵区人民医院门诊楼', '扬州市广陵区文昌东路', '321000', anjian, -610, 700),
   // DESIGN's promise: completed more than 30 days ago and never terminated.
-  named('3201002023052', '鼓楼区商业综合体（已竣工）', '南京市鼓楼区中山北路', '320106', anjian, -1290, -60, 45),
+  named(
+    '3201002023052',
+    '鼓楼区商业综合体（已竣工）',
+    '南京市鼓楼区中山北路',
+    '320106',
+    anjian,
+    -1290,
+    -60,
+    45,
+  ),
   named('3205832025021', '昆山花桥厂房二期', '昆山市花桥镇绿地大道', '320583', hongda, -685, 300),
   named('3205832025030', '昆山玉山镇保障房', '昆山市玉山镇前进西路', '320583', hongda, -515, 545),
   named('3205052025044', '苏州工业园区物流中心', '苏州市虎丘区港田路', '320505', minjiang, -570, -5),
   // DESIGN's promises: completed within the last 30 days; more than 90 days past expected completion and building.
-  named('3201132025090', '栖霞区仙林湖小学新建工程', '南京市栖霞区仙林大道9号', '320113', anjian, -600, -20, 12),
+  named(
+    '3201132025090',
+    '栖霞区仙林湖小学新建工程',
+    '南京市栖霞区仙林大道9号',
+    '320113',
+    anjian,
+    -600,
+    -20,
+    12,
+  ),
   named('3201022024088', '玄武区科技园三期', '南京市玄武区珠江路699号', '320102', anjian, -900, -120),
 ];
 
@@ -104,7 +130,9 @@ function named(
   };
 }
 
-export const DEMO_CONSTRUCTOR_NAMES = new Map<string, string>(DEMO_ENTERPRISES.map((e) => [e.creditCode, e.name]));
+export const DEMO_CONSTRUCTOR_NAMES = new Map<string, string>(
+  DEMO_ENTERPRISES.map((e) => [e.creditCode, e.name]),
+);
 
 /** Inspectors of every enterprise (the README lists 江苏安建's two). */
 export const DEMO_INSPECTORS = [
@@ -126,4 +154,7 @@ export const DEMO_SUPERVISORS = [
 ] as const;
 
 /** A constructor that never registers: its projects stay unlinked (the supervisors still see them). */
-export const DEMO_UNREGISTERED_CONSTRUCTOR = { name: '南京城建第三工程有限公司', creditCodeBody: '91320106MA1NJCJ03' } as const;
+export const DEMO_UNREGISTERED_CONSTRUCTOR = {
+  name: '南京城建第三工程有限公司',
+  creditCodeBody: '91320106MA1NJCJ03',
+} as const;

@@ -89,12 +89,32 @@ function inspectionDocument(
   const id = random.uuid();
   const doc = newDoc(random);
   const options: WriteOptions = { now: () => instantOf(plan.date) };
-  createInspection(doc, { projectId: span.projectId, origin: plan.origin, method: plan.method, date: plan.date, createdBy: plan.by.userId, catalogVersion: CATALOG_VERSION[plan.method] }, options);
+  createInspection(
+    doc,
+    {
+      projectId: span.projectId,
+      origin: plan.origin,
+      method: plan.method,
+      date: plan.date,
+      createdBy: plan.by.userId,
+      catalogVersion: CATALOG_VERSION[plan.method],
+    },
+    options,
+  );
   setInspector(doc, plan.by, options);
   fillContent(doc, plan.method, random, plan.by.userId, scans, options);
   if (plan.selfScore !== undefined) setSelfScore(doc, plan.selfScore, options);
   if (plan.rectifyBy) {
-    setRectificationRequest(doc, { required: true, requirement: '按检查意见逐项整改，并上传整改后照片', deadline: addDays(plan.date, 7), rectifier: plan.rectifyBy }, options);
+    setRectificationRequest(
+      doc,
+      {
+        required: true,
+        requirement: '按检查意见逐项整改，并上传整改后照片',
+        deadline: addDays(plan.date, 7),
+        rectifier: plan.rectifyBy,
+      },
+      options,
+    );
   }
   if (plan.sealed) setStatus(doc, 'completed', options);
   const state = Y.encodeStateAsUpdate(doc);
@@ -136,12 +156,35 @@ function rectificationDocument(
 ): DemoDocument {
   const doc = newDoc(random);
   const at = (days: number) => ({ now: () => instantOf(addDays(inspection.date, days)) });
-  createRectification(doc, { inspectionId: inspection.id, projectId: span.projectId, createdBy: cast.department.userId }, at(1));
+  createRectification(
+    doc,
+    { inspectionId: inspection.id, projectId: span.projectId, createdBy: cast.department.userId },
+    at(1),
+  );
   const state = random.pick(RECTIFICATION_STATES);
   const reply = (days: number, text: string) =>
-    setReply(doc, { replyId: random.uuid(), authorUserId: cast.department.userId, authorName: cast.department.name, text }, at(days));
+    setReply(
+      doc,
+      {
+        replyId: random.uuid(),
+        authorUserId: cast.department.userId,
+        authorName: cast.department.name,
+        text,
+      },
+      at(days),
+    );
   const review = (days: number, verdict: 'accepted' | 'rejected', note: string) =>
-    addReview(doc, { reviewId: random.uuid(), reviewerUserId: reviewer.userId, reviewerName: reviewer.name, verdict, note }, at(days));
+    addReview(
+      doc,
+      {
+        reviewId: random.uuid(),
+        reviewerUserId: reviewer.userId,
+        reviewerName: reviewer.name,
+        verdict,
+        note,
+      },
+      at(days),
+    );
   if (state !== 'open') reply(3, '已按要求整改完毕，附整改照片。');
   if (state === 'rejected') review(5, 'rejected', '临边防护仍不到位，请重新整改。');
   if (state === 'accepted') review(5, 'accepted', '复查合格。');
@@ -193,27 +236,70 @@ export function projectInspections(
     const { doc, id } = inspectionDocument(random, span, plan, scans);
     docs.push(doc);
     if (plan.rectifyBy && plan.sealed && reviewer) {
-      docs.push(rectificationDocument(random, span, { id, date: plan.date, origin: plan.origin }, cast, reviewer));
+      docs.push(
+        rectificationDocument(random, span, { id, date: plan.date, origin: plan.origin }, cast, reviewer),
+      );
     }
   };
   for (const month of monthsOf(span, options)) {
     if (random.chance(0.15)) continue; // a gap the 月评统计 shows
     const date = month.last < span.to ? addDays(month.first, random.int(18, 26)) : span.to;
     const replaced = random.chance(0.1);
-    if (replaced) add({ origin: 'monthly', method: 'internal', date: month.first, by: cast.department, sealed: true, selfScore: random.int(700, 900) / 10 });
-    add({ origin: 'monthly', method: 'internal', date: date < span.from ? span.from : date, by: cast.department, sealed: true, selfScore: random.chance(0.2) ? null : random.int(720, 960) / 10 });
+    if (replaced)
+      add({
+        origin: 'monthly',
+        method: 'internal',
+        date: month.first,
+        by: cast.department,
+        sealed: true,
+        selfScore: random.int(700, 900) / 10,
+      });
+    add({
+      origin: 'monthly',
+      method: 'internal',
+      date: date < span.from ? span.from : date,
+      by: cast.department,
+      sealed: true,
+      selfScore: random.chance(0.2) ? null : random.int(720, 960) / 10,
+    });
   }
   const enterprise = cast.director ? [cast.director, ...cast.inspectors] : [];
   visitDates(random, span, enterprise.length > 0 ? random.int(1, 4) : 0).forEach((date, i, all) => {
     const by = random.pick(enterprise);
     const rectify = random.chance(0.5);
-    add({ origin: 'enterprise', method: ENTERPRISE_METHODS[(i + random.int(0, 4)) % ENTERPRISE_METHODS.length]!, date, by, sealed: i < all.length - 1 || random.chance(0.7), rectifyBy: rectify ? cast.department : undefined }, cast.director ?? by);
+    add(
+      {
+        origin: 'enterprise',
+        method: ENTERPRISE_METHODS[(i + random.int(0, 4)) % ENTERPRISE_METHODS.length]!,
+        date,
+        by,
+        sealed: i < all.length - 1 || random.chance(0.7),
+        rectifyBy: rectify ? cast.department : undefined,
+      },
+      cast.director ?? by,
+    );
   });
   visitDates(random, span, random.int(2, 5)).forEach((date, i) => {
-    add({ origin: 'self', method: SELF_METHODS[i % SELF_METHODS.length]!, date, by: cast.department, sealed: random.chance(0.85) });
+    add({
+      origin: 'self',
+      method: SELF_METHODS[i % SELF_METHODS.length]!,
+      date,
+      by: cast.department,
+      sealed: random.chance(0.85),
+    });
   });
   visitDates(random, span, random.int(0, 2)).forEach((date) => {
-    add({ origin: 'spot', method: random.pick(['terms', 'jgj59'] as const), date, by: cast.supervisor, sealed: true, rectifyBy: random.chance(0.6) ? cast.department : undefined }, cast.supervisor);
+    add(
+      {
+        origin: 'spot',
+        method: random.pick(['terms', 'jgj59'] as const),
+        date,
+        by: cast.supervisor,
+        sealed: true,
+        rectifyBy: random.chance(0.6) ? cast.department : undefined,
+      },
+      cast.supervisor,
+    );
   });
   return docs;
 }

@@ -1,5 +1,14 @@
 import * as Y from 'yjs';
-import { initProjectDoc, projectDocName, projectDocToJSON, setDangerousWork, setEquipment, setWorkRecord, type ProjectDocJSON, type WorkRecordType } from '@anguan/model';
+import {
+  initProjectDoc,
+  projectDocName,
+  projectDocToJSON,
+  setDangerousWork,
+  setEquipment,
+  setWorkRecord,
+  type ProjectDocJSON,
+  type WorkRecordType,
+} from '@anguan/model';
 import type { DemoDocument, DemoPerson, ProjectSpan } from './demo-documents.js';
 import type { DemoScan } from './demo-content.js';
 import { addDays, instantOf, type DemoRandom } from './random.js';
@@ -24,9 +33,19 @@ const EQUIPMENT = [
  * How complete a work's records are: everything in time, or one kind of gap (missing review, late briefing,
  * failed acceptance, not yet started…), so the 清单 shows every flag.
  */
-const PROFILES = ['complete', 'no_review', 'late_briefing', 'failed_acceptance', 'not_started', 'revised_not_rereviewed'] as const;
+const PROFILES = [
+  'complete',
+  'no_review',
+  'late_briefing',
+  'failed_acceptance',
+  'not_started',
+  'revised_not_rereviewed',
+] as const;
 
-function recordsFor(profile: (typeof PROFILES)[number], start: string): Partial<Record<WorkRecordType, { date: string; conclusion?: string }>> {
+function recordsFor(
+  profile: (typeof PROFILES)[number],
+  start: string,
+): Partial<Record<WorkRecordType, { date: string; conclusion?: string }>> {
   const records: Partial<Record<WorkRecordType, { date: string; conclusion?: string }>> = {
     plan: { date: addDays(start, -40) },
     expertReview: { date: addDays(start, -25), conclusion: '通过' },
@@ -36,8 +55,10 @@ function recordsFor(profile: (typeof PROFILES)[number], start: string): Partial<
   };
   if (profile === 'no_review') delete records.expertReview;
   if (profile === 'late_briefing') records.briefing = { date: addDays(start, 4) };
-  if (profile === 'failed_acceptance') records.acceptance = { date: addDays(start, -1), conclusion: '不合格' };
-  if (profile === 'revised_not_rereviewed') records.expertReview = { date: addDays(start, -25), conclusion: '修改后通过' };
+  if (profile === 'failed_acceptance')
+    records.acceptance = { date: addDays(start, -1), conclusion: '不合格' };
+  if (profile === 'revised_not_rereviewed')
+    records.expertReview = { date: addDays(start, -25), conclusion: '修改后通过' };
   return records;
 }
 
@@ -58,17 +79,41 @@ export function projectDocument(
     const workId = setDangerousWork(doc, { workId: random.uuid(), ...work }, options);
     const profile = random.pick(PROFILES);
     // Not yet started: implementation planned after today, so nothing is late yet.
-    const start = profile === 'not_started' ? addDays(today, random.int(5, 40)) : addDays(span.from, random.int(30, 120));
-    for (const [type, record] of Object.entries(recordsFor(profile, start)) as Array<[WorkRecordType, { date: string; conclusion?: string }]>) {
+    const start =
+      profile === 'not_started' ? addDays(today, random.int(5, 40)) : addDays(span.from, random.int(30, 120));
+    for (const [type, record] of Object.entries(recordsFor(profile, start)) as Array<
+      [WorkRecordType, { date: string; conclusion?: string }]
+    >) {
       if (profile === 'not_started' && type !== 'plan') continue;
       const files = type === 'plan' || type === 'acceptance' ? [random.pick(scans).sha256] : [];
-      setWorkRecord(doc, workId, type, { date: record.date, conclusion: record.conclusion ?? null, note: type === 'expertReview' ? '专家组5人' : '', files }, options);
+      setWorkRecord(
+        doc,
+        workId,
+        type,
+        {
+          date: record.date,
+          conclusion: record.conclusion ?? null,
+          note: type === 'expertReview' ? '专家组5人' : '',
+          files,
+        },
+        options,
+      );
     }
   }
   for (let n = random.int(0, 3); n > 0; n--) {
     const item = random.pick(EQUIPMENT);
     const last = addDays(today, -random.int(10, 200));
-    setEquipment(doc, { equipmentId: random.uuid(), ...item, registrationNumber: `苏${random.pick(['A', 'E'])}-T${random.int(1000, 9999)}`, lastInspectionDate: last, nextInspectionDate: addDays(last, 365) }, options);
+    setEquipment(
+      doc,
+      {
+        equipmentId: random.uuid(),
+        ...item,
+        registrationNumber: `苏${random.pick(['A', 'E'])}-T${random.int(1000, 9999)}`,
+        lastInspectionDate: last,
+        nextInspectionDate: addDays(last, 365),
+      },
+      options,
+    );
   }
   const json = projectDocToJSON(doc);
   const state = Y.encodeStateAsUpdate(doc);

@@ -1,6 +1,11 @@
 import { checkCreditCode } from '@anguan/standards';
 import type { ProjectInput } from '../registry/input.js';
-import { DEMO_ENTERPRISES, DEMO_PROJECTS, DEMO_UNREGISTERED_CONSTRUCTOR, type DemoProject } from './demo-data.js';
+import {
+  DEMO_ENTERPRISES,
+  DEMO_PROJECTS,
+  DEMO_UNREGISTERED_CONSTRUCTOR,
+  type DemoProject,
+} from './demo-data.js';
 import { addDays, type DemoRandom } from './random.js';
 
 /** A demo project: what the registry receives, and what happens to it afterwards. */
@@ -14,7 +19,20 @@ export interface PlannedProject {
 /** 56 generated projects on top of the named ones: every state, in both cities, for all constructors. */
 export const GENERATED_PROJECTS = 56;
 
-const PLACES = ['滨江', '紫金', '雨花', '河西', '仙林', '新港', '凤凰', '花桥', '阳澄', '太湖', '石湖', '秦淮'];
+const PLACES = [
+  '滨江',
+  '紫金',
+  '雨花',
+  '河西',
+  '仙林',
+  '新港',
+  '凤凰',
+  '花桥',
+  '阳澄',
+  '太湖',
+  '石湖',
+  '秦淮',
+];
 const KINDS = ['住宅小区', '安置房', '综合楼', '学校', '厂房', '医院', '商业中心', '办公楼'];
 const PHASES = ['一期', '二期', '三标段', 'A地块', 'B地块'];
 const BUILDERS = ['置业有限公司', '城市建设投资有限公司', '房地产开发有限公司', '教育投资有限公司'];
@@ -40,7 +58,10 @@ const constructors = [
 ];
 
 /** The named projects and the generated ones, with their lifecycle, for `today`. */
-export function planProjects(random: DemoRandom, today: string): { named: PlannedProject[]; generated: PlannedProject[] } {
+export function planProjects(
+  random: DemoRandom,
+  today: string,
+): { named: PlannedProject[]; generated: PlannedProject[] } {
   const named = DEMO_PROJECTS.map((p) => plannedNamed(random, p, today));
   const generated = Array.from({ length: GENERATED_PROJECTS }, (_, i) => plannedGenerated(random, i, today));
   return { named, generated };
@@ -83,7 +104,8 @@ function plannedNamed(random: DemoRandom, p: DemoProject, today: string): Planne
 function plannedGenerated(random: DemoRandom, i: number, today: string): PlannedProject {
   const slot = i % 8;
   const constructor = constructors[slot < 4 ? 0 : slot < 6 ? 1 : slot === 6 ? 2 : 3]!;
-  const regionCode = slot < 4 || slot === 7 ? random.pick(NANJING) : slot < 6 && i % 3 === 0 ? '320583' : random.pick(SUZHOU);
+  const regionCode =
+    slot < 4 || slot === 7 ? random.pick(NANJING) : slot < 6 && i % 3 === 0 ? '320583' : random.pick(SUZHOU);
   const place = random.pick(PLACES);
   const state = i % 10;
   const special = i % 6 === 0;

@@ -6,7 +6,14 @@ import { registerEnterprise, setPassword } from '../auth/service.js';
 import { hashSecret } from '../auth/passwords.js';
 import { createInspector } from '../members/service.js';
 import { registerProjects } from '../registry/service.js';
-import { DEMO_ENTERPRISES, DEMO_INSPECTORS, DEMO_PASSWORD, DEMO_PROJECT_ACCOUNTS, DEMO_REGIONS, DEMO_SUPERVISORS } from './demo-data.js';
+import {
+  DEMO_ENTERPRISES,
+  DEMO_INSPECTORS,
+  DEMO_PASSWORD,
+  DEMO_PROJECT_ACCOUNTS,
+  DEMO_REGIONS,
+  DEMO_SUPERVISORS,
+} from './demo-data.js';
 import { planProjects, type PlannedProject } from './demo-projects.js';
 import { storeDemoDocuments } from './store-documents.js';
 import { DemoRandom } from './random.js';
@@ -34,24 +41,42 @@ export interface DemoCounts {
  */
 export async function loadDemo(deps: AppDeps): Promise<DemoCounts> {
   const { db } = deps.database;
-  if (!isDatabaseEmpty(deps)) throw new Error('the database already has accounts; the demo loads only into an empty one');
+  if (!isDatabaseEmpty(deps))
+    throw new Error('the database already has accounts; the demo loads only into an empty one');
   const today = shanghaiDate(deps.now());
   const random = new DemoRandom(DEMO_SEED);
-  db.insert(regions).values([...DEMO_REGIONS]).onConflictDoNothing().run();
+  db.insert(regions)
+    .values([...DEMO_REGIONS])
+    .onConflictDoNothing()
+    .run();
   await createSupervisors(deps);
   const province = db.select().from(users).where(eq(users.login, 'jiangsu')).get()!;
   const { named, generated } = planProjects(random, today);
   const plan = [...named, ...generated];
   // The named projects exist before their enterprises register (registration links them); the generated ones
   // are registered afterwards (the registry links them) — both directions of linking, as in real use.
-  await registerProjects(deps, province, named.map((p) => p.input), DEMO_META);
+  await registerProjects(
+    deps,
+    province,
+    named.map((p) => p.input),
+    DEMO_META,
+  );
   for (const enterprise of DEMO_ENTERPRISES) {
     await registerEnterprise(deps, { ...enterprise, password: DEMO_PASSWORD }, DEMO_META);
   }
-  await registerProjects(deps, province, generated.map((p) => p.input), DEMO_META);
+  await registerProjects(
+    deps,
+    province,
+    generated.map((p) => p.input),
+    DEMO_META,
+  );
   for (const inspector of DEMO_INSPECTORS) {
     const actor = actorFor(deps, inspector.enterpriseCreditCode);
-    await createInspector(deps, actor, { name: inspector.name, phone: inspector.phone, password: DEMO_PASSWORD });
+    await createInspector(deps, actor, {
+      name: inspector.name,
+      phone: inspector.phone,
+      password: DEMO_PASSWORD,
+    });
   }
   await setDemoDepartmentPasswords(deps);
   await applyLifecycle(deps, plan);
@@ -81,10 +106,17 @@ async function applyLifecycle(deps: AppDeps, plan: readonly PlannedProject[]) {
 /** The README's project-department logins get the demo password (as if their enterprise had issued it). */
 async function setDemoDepartmentPasswords(deps: AppDeps) {
   const { db } = deps.database;
-  const accounts = db.select().from(users).where(inArray(users.login, [...DEMO_PROJECT_ACCOUNTS])).all();
+  const accounts = db
+    .select()
+    .from(users)
+    .where(inArray(users.login, [...DEMO_PROJECT_ACCOUNTS]))
+    .all();
   for (const account of accounts) {
     await setPassword(deps, account.id, DEMO_PASSWORD);
-    db.update(projectAccountIssues).set({ passwordIssuedAt: deps.now() }).where(eq(projectAccountIssues.userId, account.id)).run();
+    db.update(projectAccountIssues)
+      .set({ passwordIssuedAt: deps.now() })
+      .where(eq(projectAccountIssues.userId, account.id))
+      .run();
   }
 }
 

@@ -10,7 +10,13 @@ import { replaceProjectRows } from '../projects/materializer.js';
 import { regionCovers } from '../projects/regions.js';
 import { SqliteUpdateLog } from '../sync/update-log.js';
 import type { DemoScan } from './demo-content.js';
-import { projectInspections, type DemoDocument, type DemoPerson, type ProjectCast, type ProjectSpan } from './demo-documents.js';
+import {
+  projectInspections,
+  type DemoDocument,
+  type DemoPerson,
+  type ProjectCast,
+  type ProjectSpan,
+} from './demo-documents.js';
 import { projectDocument } from './demo-project-docs.js';
 import { DEMO_SUPERVISORS } from './demo-data.js';
 import { addDays, type DemoRandom } from './random.js';
@@ -29,12 +35,18 @@ export async function storeDemoDocuments(deps: AppDeps, random: DemoRandom, toda
   const scans = storeScans(deps);
   const casts = await castsByProject(deps);
   const all: DemoDocument[] = [];
-  const rows = await db.select().from(projects).orderBy(projects.filingNumber).all();
+  const rows = await db.select().from(projects).orderBy(projects.filingNumber);
   for (const project of rows) {
     const cast = casts.get(project.id);
     if (!cast) continue;
-    const to = project.completionFilingDate && project.completionFilingDate < today ? project.completionFilingDate : today;
-    const from = project.startDate && project.startDate > addDays(today, -365) ? project.startDate : addDays(today, -365);
+    const to =
+      project.completionFilingDate && project.completionFilingDate < today
+        ? project.completionFilingDate
+        : today;
+    const from =
+      project.startDate && project.startDate > addDays(today, -365)
+        ? project.startDate
+        : addDays(today, -365);
     const span: ProjectSpan = { projectId: project.id, from, to };
     const skipCurrentMonth = UNEVALUATED_THIS_MONTH.has(project.filingNumber) || random.chance(0.4);
     all.push(...projectInspections(random, span, cast, scans, { skipCurrentMonth, today }));
@@ -45,7 +57,10 @@ export async function storeDemoDocuments(deps: AppDeps, random: DemoRandom, toda
   const log = new SqliteUpdateLog(sqlite);
   const now = deps.now();
   db.transaction((tx) => {
-    for (let i = 0; i < all.length; i += 200) tx.insert(documents).values(all.slice(i, i + 200).map((d) => d.row)).run();
+    for (let i = 0; i < all.length; i += 200)
+      tx.insert(documents)
+        .values(all.slice(i, i + 200).map((d) => d.row))
+        .run();
   });
   for (let i = 0; i < all.length; i += 200) {
     const chunk = all.slice(i, i + 200);
@@ -54,7 +69,12 @@ export async function storeDemoDocuments(deps: AppDeps, random: DemoRandom, toda
   sqlite.transaction(() => {
     for (const d of all) {
       // A sealed document is kept as the snapshot its hash was taken of (what sealing does).
-      if (d.row.sealedAt) log.compact(d.row.name, { state: d.state, stateVector: Y.encodeStateVectorFromUpdate(d.state), throughSeq: 1 }, now);
+      if (d.row.sealedAt)
+        log.compact(
+          d.row.name,
+          { state: d.state, stateVector: Y.encodeStateVectorFromUpdate(d.state), throughSeq: 1 },
+          now,
+        );
       for (const sha256 of d.blobRefs) addDocRef(db, d.row.name, sha256);
     }
   })();
@@ -64,9 +84,9 @@ export async function storeDemoDocuments(deps: AppDeps, random: DemoRandom, toda
 /** Department, enterprise people and the most local station of each project. */
 async function castsByProject(deps: AppDeps): Promise<Map<string, ProjectCast>> {
   const { db } = deps.database;
-  const people = await db.select().from(users).all();
+  const people = await db.select().from(users);
   const person = (u: (typeof people)[number]): DemoPerson => ({ userId: u.id, name: u.displayName });
-  const rows = await db.select().from(projects).all();
+  const rows = await db.select().from(projects);
   const casts = new Map<string, ProjectCast>();
   const stations = [...DEMO_SUPERVISORS].reverse(); // most local first: jiangsu (province) is the fallback
   const stationUsers = stations
@@ -75,8 +95,12 @@ async function castsByProject(deps: AppDeps): Promise<Map<string, ProjectCast>> 
   for (const project of rows) {
     const department = people.find((u) => u.role === 'project' && u.projectId === project.id);
     if (!department) continue;
-    const director = people.find((u) => u.role === 'enterprise' && u.enterpriseId !== null && u.enterpriseId === project.enterpriseId);
-    const inspectors = people.filter((u) => u.role === 'inspector' && u.enterpriseId === project.enterpriseId);
+    const director = people.find(
+      (u) => u.role === 'enterprise' && u.enterpriseId !== null && u.enterpriseId === project.enterpriseId,
+    );
+    const inspectors = people.filter(
+      (u) => u.role === 'inspector' && u.enterpriseId === project.enterpriseId,
+    );
     const supervisor = stationUsers.find((u) => regionCovers(u.regionCode, project.regionCode))!;
     casts.set(project.id, {
       department: person(department),
@@ -99,7 +123,13 @@ function storeScans(deps: AppDeps): DemoScan[] {
   return files.map((file) => {
     const sha256 = createHash('sha256').update(file.bytes).digest('hex');
     store.write(sha256, file.bytes);
-    recordUpload(deps.database.db, { sha256, size: file.bytes.byteLength, mediaType: file.mediaType, uploaderUserId: uploader.id, createdAt: deps.now() });
+    recordUpload(deps.database.db, {
+      sha256,
+      size: file.bytes.byteLength,
+      mediaType: file.mediaType,
+      uploaderUserId: uploader.id,
+      createdAt: deps.now(),
+    });
     return { sha256, name: file.name, mediaType: file.mediaType, size: file.bytes.byteLength };
   });
 }
@@ -130,7 +160,9 @@ function solidPng(width: number, height: number): Uint8Array {
   const row = Buffer.concat([Buffer.from([0]), Buffer.alloc(width * 3, 0xe0)]);
   const pixels = deflateSync(Buffer.concat(Array.from({ length: height }, () => row)));
   const signature = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
-  return new Uint8Array(Buffer.concat([signature, chunk('IHDR', header), chunk('IDAT', pixels), chunk('IEND', Buffer.alloc(0))]));
+  return new Uint8Array(
+    Buffer.concat([signature, chunk('IHDR', header), chunk('IDAT', pixels), chunk('IEND', Buffer.alloc(0))]),
+  );
 }
 
 /** A one-page PDF saying what it stands for. */

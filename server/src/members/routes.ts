@@ -21,7 +21,10 @@ export function memberRoutes(deps: AppDeps) {
         return c.json({ member: await service.createInspector(deps, actor, { name, phone, password }) }, 201);
       }
       if (body.role === 'project') {
-        const filingNumber = valid('filingNumber', checkFilingNumber(stringField(body, 'filingNumber', '监督备案号')));
+        const filingNumber = valid(
+          'filingNumber',
+          checkFilingNumber(stringField(body, 'filingNumber', '监督备案号')),
+        );
         const member = await service.createProjectAccount(deps, actor, {
           filingNumber: filingNumber.toUpperCase(),
           password,

@@ -80,7 +80,9 @@ export async function createProjectAccount(
   const { db } = deps.database;
   const project = db.select().from(projects).where(eq(projects.filingNumber, input.filingNumber)).get();
   if (!project || project.enterpriseId !== actor.enterpriseId) {
-    throw new AppError(404, 'project_not_found', '未找到本企业在建的该监督备案号项目', { field: 'filingNumber' });
+    throw new AppError(404, 'project_not_found', '未找到本企业在建的该监督备案号项目', {
+      field: 'filingNumber',
+    });
   }
   return createMember(deps, actor, {
     role: 'project',
@@ -155,7 +157,11 @@ export async function resetMemberPassword(deps: AppDeps, actor: Actor, memberId:
 export async function issueInitialPassword(deps: AppDeps, actor: Actor, memberId: string): Promise<string> {
   const member = findOwnMember(deps, actor, memberId);
   const { db } = deps.database;
-  const issue = db.select().from(projectAccountIssues).where(eq(projectAccountIssues.userId, member.id)).get();
+  const issue = db
+    .select()
+    .from(projectAccountIssues)
+    .where(eq(projectAccountIssues.userId, member.id))
+    .get();
   if (!issue || issue.passwordIssuedAt !== null) {
     throw conflict('password_already_issued', '该账号的初始密码已发放，如需更改请重置密码');
   }
@@ -200,5 +206,12 @@ function record(
   targetUserId: string,
   detail?: Record<string, unknown>,
 ) {
-  audit(deps.database.db, { event, at: deps.now(), ip: actor.ip, actorUserId: actor.userId, targetUserId, detail });
+  audit(deps.database.db, {
+    event,
+    at: deps.now(),
+    ip: actor.ip,
+    actorUserId: actor.userId,
+    targetUserId,
+    detail,
+  });
 }

@@ -62,12 +62,7 @@ export function projectListWhere(user: SessionUser, filter: ProjectFilter): SQL 
       filter.status ? eq(projects.status, filter.status) : undefined,
       regionLike ? regionUnder(regionLike) : undefined,
       filter.special !== undefined ? eq(projects.special, filter.special) : undefined,
-      q
-        ? or(
-            likeEscaped(projects.name, `%${q}%`),
-            likeEscaped(projects.filingNumber, `${q}%`),
-          )
-        : undefined,
+      q ? or(likeEscaped(projects.name, `%${q}%`), likeEscaped(projects.filingNumber, `${q}%`)) : undefined,
     ) ?? null
   );
 }
@@ -81,15 +76,14 @@ export async function listReadableProjects(
 ): Promise<{ rows: ProjectRow[]; total: number }> {
   const where = projectListWhere(user, filter);
   if (!where) return { rows: [], total: 0 };
-  const [totalRow] = await db.select({ n: count() }).from(projects).where(where).all();
+  const [totalRow] = await db.select({ n: count() }).from(projects).where(where);
   const rows = await db
     .select()
     .from(projects)
     .where(where)
     .orderBy(asc(projects.filingNumber))
     .limit(page.pageSize)
-    .offset((page.page - 1) * page.pageSize)
-    .all();
+    .offset((page.page - 1) * page.pageSize);
   return { rows, total: totalRow?.n ?? 0 };
 }
 
@@ -101,9 +95,10 @@ export async function findReadableProject(
 ): Promise<ProjectRow | undefined> {
   const readable = readableProjectsWhere(user);
   if (!readable) return undefined;
-  return db
+  const [row] = await db
     .select()
     .from(projects)
     .where(and(readable, or(eq(projects.id, idOrFilingNumber), eq(projects.filingNumber, idOrFilingNumber))))
-    .get();
+    .limit(1);
+  return row;
 }
