@@ -141,8 +141,9 @@ async function measure(server: RunningServer, label: string, rounds: number): Pr
     },
   ];
   const imports: number[] = [];
-  for (const prefix of ['IMPA', 'IMPB', 'IMPC'])
+  for (const prefix of ['IMPA', 'IMPB', 'IMPC']) {
     imports.push(await importRows(app, supervisor, `${prefix}${label === 'indexed' ? 'X' : 'N'}`));
+  }
   out.push({ scenario: 'import: 5,000 rows (.xlsx)', variant: label, unit: 'ms', samples: imports });
   return out;
 }

@@ -62,8 +62,9 @@ export function fillContent(
     case 'jgj59':
     case 'dust': {
       const tables = (method === 'jgj59' ? jgj59 : dust).tables;
-      for (let n = random.int(1, Math.min(3, tables.length)); n > 0; n--)
+      for (let n = random.int(1, Math.min(3, tables.length)); n > 0; n--) {
         fillSheet(doc, random.pick(tables), random, options);
+      }
       setComment(doc, random.pick(COMMENTS), options);
       return;
     }

@@ -245,7 +245,7 @@ export function projectInspections(
     if (random.chance(0.15)) continue; // a gap the 月评统计 shows
     const date = month.last < span.to ? addDays(month.first, random.int(18, 26)) : span.to;
     const replaced = random.chance(0.1);
-    if (replaced)
+    if (replaced) {
       add({
         origin: 'monthly',
         method: 'internal',
@@ -254,6 +254,7 @@ export function projectInspections(
         sealed: true,
         selfScore: random.int(700, 900) / 10,
       });
+    }
     add({
       origin: 'monthly',
       method: 'internal',

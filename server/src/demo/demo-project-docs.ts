@@ -55,10 +55,12 @@ function recordsFor(
   };
   if (profile === 'no_review') delete records.expertReview;
   if (profile === 'late_briefing') records.briefing = { date: addDays(start, 4) };
-  if (profile === 'failed_acceptance')
+  if (profile === 'failed_acceptance') {
     records.acceptance = { date: addDays(start, -1), conclusion: '不合格' };
-  if (profile === 'revised_not_rereviewed')
+  }
+  if (profile === 'revised_not_rereviewed') {
     records.expertReview = { date: addDays(start, -25), conclusion: '修改后通过' };
+  }
   return records;
 }
 

@@ -41,8 +41,9 @@ export interface DemoCounts {
  */
 export async function loadDemo(deps: AppDeps): Promise<DemoCounts> {
   const { db } = deps.database;
-  if (!isDatabaseEmpty(deps))
+  if (!isDatabaseEmpty(deps)) {
     throw new Error('the database already has accounts; the demo loads only into an empty one');
+  }
   const today = shanghaiDate(deps.now());
   const random = new DemoRandom(DEMO_SEED);
   db.insert(regions)

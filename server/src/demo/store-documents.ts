@@ -57,10 +57,11 @@ export async function storeDemoDocuments(deps: AppDeps, random: DemoRandom, toda
   const log = new SqliteUpdateLog(sqlite);
   const now = deps.now();
   db.transaction((tx) => {
-    for (let i = 0; i < all.length; i += 200)
+    for (let i = 0; i < all.length; i += 200) {
       tx.insert(documents)
         .values(all.slice(i, i + 200).map((d) => d.row))
         .run();
+    }
   });
   for (let i = 0; i < all.length; i += 200) {
     const chunk = all.slice(i, i + 200);
@@ -69,12 +70,13 @@ export async function storeDemoDocuments(deps: AppDeps, random: DemoRandom, toda
   sqlite.transaction(() => {
     for (const d of all) {
       // A sealed document is kept as the snapshot its hash was taken of (what sealing does).
-      if (d.row.sealedAt)
+      if (d.row.sealedAt) {
         log.compact(
           d.row.name,
           { state: d.state, stateVector: Y.encodeStateVectorFromUpdate(d.state), throughSeq: 1 },
           now,
         );
+      }
       for (const sha256 of d.blobRefs) addDocRef(db, d.row.name, sha256);
     }
   })();

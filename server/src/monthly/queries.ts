@@ -72,8 +72,9 @@ export async function monthlyStatistics(
     .orderBy(asc(projects.filingNumber))
     .limit(page.pageSize)
     .offset((page.page - 1) * page.pageSize);
-  if (status === 'pending')
+  if (status === 'pending') {
     return { total: totalRow?.n ?? 0, rows: rows.map((project) => ({ project, evaluation: null })) };
+  }
   const evaluations = await evaluationViews(
     db,
     rows.map((r) => r.id),

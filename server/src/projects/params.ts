@@ -76,7 +76,8 @@ export function timelineFilterParams(c: Context): TimelineFilter {
 
 export function dateParam(c: Context, name: string): string | undefined {
   const value = c.req.query(name) || undefined;
-  if (value !== undefined && !DATE.test(value))
+  if (value !== undefined && !DATE.test(value)) {
     throw badRequest('invalid_date', '日期格式应为 YYYY-MM-DD', { field: name });
+  }
   return value;
 }

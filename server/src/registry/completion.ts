@@ -57,9 +57,9 @@ export async function recordCompletions(
     const project = check.ok ? found.get(filings[index]!) : undefined;
     if (!check.ok) fail('监督备案号', check.message);
     // A project outside the region is reported as unknown: its existence is not this station's to learn.
-    else if (!project || !regionCovers(supervisor.regionCode, project.regionCode))
+    else if (!project || !regionCovers(supervisor.regionCode, project.regionCode)) {
       fail('监督备案号', '本站未登记该监督备案号');
-    else if (project.status === 'terminated') fail('监督备案号', '该项目已终止监督，不能再办理竣工备案');
+    } else if (project.status === 'terminated') fail('监督备案号', '该项目已终止监督，不能再办理竣工备案');
     const date = calendarDate(input.date);
     if (!date) fail('竣工备案日期', '竣工备案日期应为有效日期，格式 YYYY-MM-DD');
     else if (date > today) fail('竣工备案日期', '竣工备案日期不能晚于今天');

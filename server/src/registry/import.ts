@@ -33,8 +33,9 @@ export function columnIndex<F extends string>(
       (h) => h === column.header || h.replace(/（.*）$/, '') === column.header.replace(/（.*）$/, ''),
     );
     if (at >= 0) index.set(column.field, at);
-    else if (column.required)
+    else if (column.required) {
       missing.push({ row: 1, column: column.header, message: `缺少“${column.header}”列` });
+    }
   }
   if (table.rows.length === 0) missing.push({ row: 2, column: '', message: '文件中没有数据行' });
   if (missing.length > 0) throw importInvalid(missing);
@@ -63,9 +64,11 @@ export async function importProjects(
     if (parsed.input) {
       inputs.push(parsed.input);
       rowNumbers.push(rowNumber);
-    } else
-      for (const e of parsed.errors)
+    } else {
+      for (const e of parsed.errors) {
         errors.push({ row: rowNumber, column: headerOf(e.field), message: e.message });
+      }
+    }
   }
   if (errors.length > 0) throw importInvalid(errors);
   try {

@@ -79,8 +79,9 @@ export function parseProjectInput(
   const creditCheck = credit === null ? null : checkCreditCode(credit);
   if (creditCheck && !creditCheck.ok) fail('constructorCreditCode', `施工单位${creditCheck.message}`);
   const regionCode = text('regionCode', 6, true);
-  if (regionCode !== null && !/^\d{6}$/.test(regionCode))
+  if (regionCode !== null && !/^\d{6}$/.test(regionCode)) {
     fail('regionCode', '所在区县代码应为6位数字行政区划代码');
+  }
   const startDate = date(raw, 'startDate', fail);
   const expectedCompletionDate = date(raw, 'expectedCompletionDate', fail);
   if (startDate && expectedCompletionDate && expectedCompletionDate < startDate) {
@@ -139,8 +140,9 @@ function amount(raw: Raw, field: keyof ProjectInput, fail: Fail): number | null 
   const value = raw[field];
   if (value === undefined || value === null || value === '') return null;
   const n = typeof value === 'number' ? value : Number(String(value).replace(/,/g, '').trim());
-  if (!Number.isFinite(n) || n < 0 || n > 1e9)
+  if (!Number.isFinite(n) || n < 0 || n > 1e9) {
     return (fail(field, `${headerOf(field)}应为不小于0的数字`), null);
+  }
   return n;
 }
 

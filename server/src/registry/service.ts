@@ -111,8 +111,9 @@ async function batchErrors(deps: AppDeps, supervisor: SessionUser, inputs: reado
   inputs.forEach((input, index) => {
     const fail = (field: FieldError['field'], message: string) => errors.push({ index, field, message });
     if (!regionCodes.has(input.regionCode)) fail('regionCode', '未知的行政区划代码');
-    else if (!regionCovers(supervisor.regionCode, input.regionCode))
+    else if (!regionCovers(supervisor.regionCode, input.regionCode)) {
       fail('regionCode', '该区县不在本站监督范围内');
+    }
     if (taken.has(input.filingNumber)) fail('filingNumber', '该监督备案号已登记');
     const first = seen.get(input.filingNumber);
     if (first !== undefined) fail('filingNumber', `与第${first + 1}条重复的${headerOf('filingNumber')}`);

@@ -77,7 +77,8 @@ export async function projectsWorkbook(rows: ReadonlyArray<Record<string, unknow
   const workbook = new ExcelJS.Workbook();
   const sheet = workbook.addWorksheet('项目');
   sheet.addRow(PROJECT_COLUMNS.map((c) => c.header));
-  for (const row of rows)
+  for (const row of rows) {
     sheet.addRow(PROJECT_COLUMNS.map((c) => (row[c.field] ?? null) as ExcelJS.CellValue));
+  }
   return new Uint8Array(await workbook.xlsx.writeBuffer());
 }
