@@ -41,7 +41,11 @@ describe('registering a project (监督备案)', () => {
       requiredInspectionsPerYear: 6,
       linked: false,
     });
-    const account = server.deps.database.db.select().from(users).where(eq(users.login, '3201052026001')).get();
+    const account = server.deps.database.db
+      .select()
+      .from(users)
+      .where(eq(users.login, '3201052026001'))
+      .get();
     expect(account).toMatchObject({ role: 'project', projectId: res.json.project.id, enterpriseId: null });
   });
 
@@ -65,7 +69,9 @@ describe('registering a project (监督备案)', () => {
     await registerEnterprise();
     const director = await signIn(server.url, ANJIAN);
     expect((await director.post('/api/registry/projects', projectInput())).status).toBe(403);
-    expect((await new TestClient(server.url).post('/api/registry/projects', projectInput())).status).toBe(401);
+    expect((await new TestClient(server.url).post('/api/registry/projects', projectInput())).status).toBe(
+      401,
+    );
   });
 });
 
@@ -76,7 +82,9 @@ describe('linking a project to its enterprise', () => {
     const nanjing = await signIn(server.url, 'nanjing');
     expect((await nanjing.post('/api/registry/projects', projectInput())).json.project.linked).toBe(true);
     const list = await director.get('/api/projects');
-    expect(list.json.projects.map((p: { filingNumber: string }) => p.filingNumber)).toEqual(['3201052026001']);
+    expect(list.json.projects.map((p: { filingNumber: string }) => p.filingNumber)).toEqual([
+      '3201052026001',
+    ]);
     const members = await director.get('/api/members');
     expect(members.json.members).toEqual([
       expect.objectContaining({ role: 'project', login: '3201052026001', passwordIssued: false }),
@@ -87,7 +95,10 @@ describe('linking a project to its enterprise', () => {
     const nanjing = await signIn(server.url, 'nanjing');
     await nanjing.post('/api/registry/projects', projectInput());
     // Before any password is issued nobody can sign in as the department.
-    const early = await new TestClient(server.url).post('/api/auth/login', { login: '3201052026001', password: 'Anquan2026' });
+    const early = await new TestClient(server.url).post('/api/auth/login', {
+      login: '3201052026001',
+      password: 'Anquan2026',
+    });
     expect(early.status).toBe(401);
     await registerEnterprise();
     const director = await signIn(server.url, ANJIAN);
@@ -111,7 +122,9 @@ describe('linking a project to its enterprise', () => {
 
 describe('importing projects', () => {
   const rows = (n: number) =>
-    Array.from({ length: n }, (_, i) => projectInput({ filingNumber: `32010520260${String(i + 10).padStart(2, '0')}`, name: `项目${i}` }));
+    Array.from({ length: n }, (_, i) =>
+      projectInput({ filingNumber: `32010520260${String(i + 10).padStart(2, '0')}`, name: `项目${i}` }),
+    );
 
   it('imports every row of a valid file', async () => {
     const nanjing = await signIn(server.url, 'nanjing');
@@ -123,11 +136,13 @@ describe('importing projects', () => {
   it('changes nothing when one row is bad and reports its row, column and reason', async () => {
     const nanjing = await signIn(server.url, 'nanjing');
     const data = rows(5);
-    data[3] = { ...data[3], startDate: '2026-02-30' };
+    data[3] = { ...data[3]!, startDate: '2026-02-30' };
     const res = await upload(nanjing, '/api/registry/projects/import', await projectWorkbook(data), XLSX);
     expect(res.status).toBe(422);
     expect(res.json.error.code).toBe('import_invalid');
-    expect(res.json.error.rows).toEqual([{ row: 5, column: '开工日期', message: '开工日期应为有效日期，格式 YYYY-MM-DD' }]);
+    expect(res.json.error.rows).toEqual([
+      { row: 5, column: '开工日期', message: '开工日期应为有效日期，格式 YYYY-MM-DD' },
+    ]);
     expect(projectCount()).toBe(0);
   });
 
@@ -135,7 +150,7 @@ describe('importing projects', () => {
     const nanjing = await signIn(server.url, 'nanjing');
     await nanjing.post('/api/registry/projects', projectInput({ filingNumber: '3201052026010' }));
     const data = rows(3);
-    data.push({ ...data[1] });
+    data.push({ ...data[1]! });
     const res = await upload(nanjing, '/api/registry/projects/import', await projectWorkbook(data), XLSX);
     expect(res.json.error.rows).toEqual([
       { row: 2, column: '监督备案号', message: '该监督备案号已登记' },
@@ -150,7 +165,12 @@ describe('importing projects', () => {
       '\uFEFF监督备案号,项目名称,所在区县代码,施工单位,施工单位统一社会信用代码,开工日期',
       `3201062026001,"鼓楼区""幸福里""改造, 一标段",320106,江苏安建建设集团有限公司,${ANJIAN},2026/3/1`,
     ].join('\r\n');
-    const res = await upload(nanjing, '/api/registry/projects/import', new TextEncoder().encode(csv), 'text/csv');
+    const res = await upload(
+      nanjing,
+      '/api/registry/projects/import',
+      new TextEncoder().encode(csv),
+      'text/csv',
+    );
     expect(res).toMatchObject({ status: 200, json: { imported: 1 } });
     const row = server.deps.database.db.select().from(projects).get();
     expect(row).toMatchObject({ name: '鼓楼区"幸福里"改造, 一标段', startDate: '2026-03-01' });
@@ -173,11 +193,17 @@ describe('竣工备案', () => {
   it('marks a project 已竣工 with its date, and refuses future dates and other regions', async () => {
     const nanjing = await signIn(server.url, 'nanjing');
     await nanjing.post('/api/registry/projects', projectInput());
-    const future = await nanjing.post('/api/registry/projects/3201052026001/completion', { date: '2026-03-16' });
+    const future = await nanjing.post('/api/registry/projects/3201052026001/completion', {
+      date: '2026-03-16',
+    });
     expect(future).toMatchObject({ status: 400, json: { error: { field: 'date' } } });
     const kunshan = await signIn(server.url, 'kunshan');
-    expect((await kunshan.post('/api/registry/projects/3201052026001/completion', { date: '2026-03-01' })).status).toBe(404);
-    const done = await nanjing.post('/api/registry/projects/3201052026001/completion', { date: '2026-03-15' });
+    expect(
+      (await kunshan.post('/api/registry/projects/3201052026001/completion', { date: '2026-03-01' })).status,
+    ).toBe(404);
+    const done = await nanjing.post('/api/registry/projects/3201052026001/completion', {
+      date: '2026-03-15',
+    });
     expect(done.json.project).toMatchObject({ status: 'completed', completionFilingDate: '2026-03-15' });
   });
 
@@ -185,11 +211,23 @@ describe('竣工备案', () => {
     const nanjing = await signIn(server.url, 'nanjing');
     await nanjing.post('/api/registry/projects', projectInput());
     const bad = '监督备案号,竣工备案日期\n3201052026001,2026-03-01\n3201052026999,2026-03-01\n';
-    const res = await upload(nanjing, '/api/registry/completions/import', new TextEncoder().encode(bad), 'text/csv');
-    expect(res.json.error.rows).toEqual([{ row: 3, column: '监督备案号', message: '本站未登记该监督备案号' }]);
+    const res = await upload(
+      nanjing,
+      '/api/registry/completions/import',
+      new TextEncoder().encode(bad),
+      'text/csv',
+    );
+    expect(res.json.error.rows).toEqual([
+      { row: 3, column: '监督备案号', message: '本站未登记该监督备案号' },
+    ]);
     expect(server.deps.database.db.select().from(projects).get()?.status).toBe('in_construction');
     const good = '监督备案号,竣工备案日期\n3201052026001,2026-03-01\n';
-    const ok = await upload(nanjing, '/api/registry/completions/import', new TextEncoder().encode(good), 'text/csv');
+    const ok = await upload(
+      nanjing,
+      '/api/registry/completions/import',
+      new TextEncoder().encode(good),
+      'text/csv',
+    );
     expect(ok).toMatchObject({ status: 200, json: { imported: 1 } });
   });
 });

@@ -7,14 +7,18 @@ import { expectNoAxeViolations } from './support/axe';
 import { solidPng } from './support/png';
 import { DEMO_PROJECT, DIRECTOR, signedIn, waitForServiceWorker } from './support/projects';
 
+
+// Whole workflows with several axe-core passes (each takes seconds on a 2-core machine).
+test.describe.configure({ timeout: 180_000 });
+
 test('月评统计 lists the in-construction projects without this month’s evaluation by default', async ({ browser }) => {
   const director = await signedIn(browser, DIRECTOR);
   await director.goto('/monthly');
   await expect(director.getByRole('heading', { level: 1, name: '标准化月评统计' })).toBeVisible();
   await expect(director.getByRole('button', { name: '未月评' })).toHaveAttribute('aria-pressed', 'true');
   const now = new Date(Date.now() + 8 * 3600_000);
-  await expect(director.getByLabel('年份')).toHaveValue(String(now.getUTCFullYear()));
-  await expect(director.getByLabel('月份')).toHaveValue(String(now.getUTCMonth() + 1));
+  await expect(director.getByRole('combobox', { name: /^年份/ })).toHaveValue(String(now.getUTCFullYear()));
+  await expect(director.getByRole('combobox', { name: /^月份/ })).toHaveValue(String(now.getUTCMonth() + 1));
   // 江北新区研创园综合楼 is in construction and nobody evaluates it in these specs.
   await expect(director.getByTestId('monthly-row').filter({ hasText: '3201002025014' })).toBeVisible();
   await expect(director.getByTestId('monthly-row').filter({ hasText: '3201002023052' })).toHaveCount(0);

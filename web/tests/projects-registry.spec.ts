@@ -7,6 +7,10 @@ import { expectNoAxeViolations } from './support/axe';
 import { makeEnterprise } from './support/factories';
 import { leafRegion, makeFilingNumber, NANJING_SUPERVISOR, projectsCsv, signedIn } from './support/projects';
 
+
+// Whole workflows with several axe-core passes (each takes seconds on a 2-core machine).
+test.describe.configure({ timeout: 180_000 });
+
 test('a supervisor imports projects; the enterprise registers, sees them and opens an overview and a record', async ({
   browser,
   page,
@@ -59,8 +63,11 @@ test('a supervisor imports projects; the enterprise registers, sees them and ope
   await expect(page).toHaveURL(/\/inspections\/[0-9a-f-]{36}$/);
   await expect(page.getByTestId('sync-badge')).toHaveAttribute('data-state', '已同步');
   const recordUrl = page.url();
-  await page.goto(`/projects/${rows[0]!.filingNumber}`);
-  await expect(page.getByTestId('timeline-entry')).toHaveCount(1);
+  // The server materializes the record shortly after it synced.
+  await expect(async () => {
+    await page.goto(`/projects/${rows[0]!.filingNumber}`);
+    await expect(page.getByTestId('timeline-entry')).toHaveCount(1, { timeout: 2_000 });
+  }).toPass({ timeout: 30_000 });
   await expect(page.getByTestId('timeline-entry')).toContainText('企业检查');
   await page.getByTestId('timeline-entry').getByRole('link').click();
   await expect(page).toHaveURL(recordUrl);

@@ -57,7 +57,9 @@ describe('convergence with removals racing renames and records', () => {
       // Devices act on what they see, so they rename and fill in works another device already removed.
       const visible = projectDocToJSON(doc).works.map((w) => w.workId);
       if (visible.length === 0 || r.chance(0.2)) {
-        workIds.push(setDangerousWork(doc, { workId: r.uuid(), name: r.pick(NAMES), category: 'other' }, options));
+        workIds.push(
+          setDangerousWork(doc, { workId: r.uuid(), name: r.pick(NAMES), category: 'other' }, options),
+        );
         return;
       }
       const workId = r.pick(visible);

@@ -12,7 +12,7 @@ export async function demoCommand(config: Config, options: { ifEmpty: boolean })
       throw new Error(`${config.dataDir} already has accounts; the demo loads only into an empty database`);
     }
     const counts = await loadDemo(deps);
-    return `demo data loaded into ${config.dataDir}: ${counts.enterprises} enterprises, ${counts.projects} projects, ${counts.users} accounts`;
+    return `demo data loaded into ${config.dataDir}: ${counts.enterprises} enterprises, ${counts.projects} projects, ${counts.users} accounts, ${counts.documents} documents`;
   } finally {
     database.close();
   }

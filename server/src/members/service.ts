@@ -160,7 +160,11 @@ export async function resetMemberPassword(deps: AppDeps, actor: Actor, memberId:
 export async function issueInitialPassword(deps: AppDeps, actor: Actor, memberId: string): Promise<string> {
   const member = findOwnMember(deps, actor, memberId);
   const { db } = deps.database;
-  const issue = db.select().from(projectAccountIssues).where(eq(projectAccountIssues.userId, member.id)).get();
+  const issue = db
+    .select()
+    .from(projectAccountIssues)
+    .where(eq(projectAccountIssues.userId, member.id))
+    .get();
   if (!issue || issue.passwordIssuedAt !== null) {
     throw conflict('password_already_issued', '该账号的初始密码已发放，如需更改请重置密码');
   }

@@ -64,37 +64,50 @@ export async function monthlyStatistics(
           not(evaluatedIn(db, month)),
         )
       : and(scope, evaluatedIn(db, month));
-  const [totalRow] = await db.select({ n: count() }).from(projects).where(where).all();
+  const [totalRow] = await db.select({ n: count() }).from(projects).where(where);
   const rows = await db
     .select()
     .from(projects)
     .where(where)
     .orderBy(asc(projects.filingNumber))
     .limit(page.pageSize)
-    .offset((page.page - 1) * page.pageSize)
-    .all();
-  if (status === 'pending') return { total: totalRow?.n ?? 0, rows: rows.map((project) => ({ project, evaluation: null })) };
-  const evaluations = await evaluationViews(db, rows.map((r) => r.id), month);
+    .offset((page.page - 1) * page.pageSize);
+  if (status === 'pending') {
+    return { total: totalRow?.n ?? 0, rows: rows.map((project) => ({ project, evaluation: null })) };
+  }
+  const evaluations = await evaluationViews(
+    db,
+    rows.map((r) => r.id),
+    month,
+  );
   return {
     total: totalRow?.n ?? 0,
     rows: rows.map((project) => ({ project, evaluation: evaluations.get(project.id) ?? null })),
   };
 }
 
-async function evaluationViews(db: Db, projectIds: string[], month: string): Promise<Map<string, EvaluationView>> {
+async function evaluationViews(
+  db: Db,
+  projectIds: string[],
+  month: string,
+): Promise<Map<string, EvaluationView>> {
   const latest = await latestMonthlyEvaluations(db, projectIds, month);
   const inspectionIds = [...latest.values()].map((e) => e.id);
   if (inspectionIds.length === 0) return new Map();
   const docNames = inspectionIds.map(inspectionDocName);
   const [files, orders] = await Promise.all([
     db
-      .select({ docName: blobRefs.docName, sha256: blobRefs.sha256, mediaType: blobs.mediaType, size: blobs.size })
+      .select({
+        docName: blobRefs.docName,
+        sha256: blobRefs.sha256,
+        mediaType: blobs.mediaType,
+        size: blobs.size,
+      })
       .from(blobRefs)
       .leftJoin(blobs, eq(blobs.sha256, blobRefs.sha256))
       .where(inArray(blobRefs.docName, docNames))
-      .orderBy(asc(blobRefs.sha256))
-      .all(),
-    db.select().from(rectificationOrders).where(inArray(rectificationOrders.inspectionId, inspectionIds)).all(),
+      .orderBy(asc(blobRefs.sha256)),
+    db.select().from(rectificationOrders).where(inArray(rectificationOrders.inspectionId, inspectionIds)),
   ]);
   const result = new Map<string, EvaluationView>();
   for (const [projectId, e] of latest) {

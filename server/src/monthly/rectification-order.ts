@@ -28,11 +28,11 @@ export async function orderRectification(
   meta: { ip: string },
 ) {
   const { db } = deps.database;
-  const inspection = await db
+  const [inspection] = await db
     .select()
     .from(inspections)
     .where(and(eq(inspections.id, inspectionId), isNull(inspections.deletedAt)))
-    .get();
+    .limit(1);
   const project = inspection ? await findReadableProject(db, user, inspection.projectId) : undefined;
   if (!inspection || !project || inspection.origin !== 'monthly') throw notFound('未找到该标准化月评记录');
   if (inspection.status !== 'completed') throw conflict('not_sealed', '该月评尚未提交，不能责令整改');
@@ -42,7 +42,9 @@ export async function orderRectification(
   const docName = rectificationDocName(inspectionId);
   const now = deps.now();
   db.transaction((tx) => {
-    if (tx.select().from(rectificationOrders).where(eq(rectificationOrders.inspectionId, inspectionId)).get()) {
+    if (
+      tx.select().from(rectificationOrders).where(eq(rectificationOrders.inspectionId, inspectionId)).get()
+    ) {
       throw conflict('already_ordered', '已对该月评责令整改');
     }
     if (tx.select().from(documents).where(eq(documents.name, docName)).get()) {

@@ -34,7 +34,10 @@ export function monthlyRoutes(deps: AppDeps) {
         monthlyStatistics(db, scope, period, status, page),
         loadRegionIndex(db),
       ]);
-      const items = rows.map((r) => ({ project: toProjectView(r.project, regions), evaluation: r.evaluation }));
+      const items = rows.map((r) => ({
+        project: toProjectView(r.project, regions),
+        evaluation: r.evaluation,
+      }));
       return c.json({ year, month, status, total, ...page, items });
     })
     .post('/:inspectionId/rectification-order', async (c) => {
@@ -45,9 +48,15 @@ export function monthlyRoutes(deps: AppDeps) {
       if (!DATE.test(deadline) || Number.isNaN(Date.parse(`${deadline}T00:00:00Z`))) {
         throw badRequest('invalid_deadline', '整改期限格式应为 YYYY-MM-DD', { field: 'deadline' });
       }
-      const order = await orderRectification(deps, user, c.req.param('inspectionId'), { requirement, deadline }, {
-        ip: c.get('ip'),
-      });
+      const order = await orderRectification(
+        deps,
+        user,
+        c.req.param('inspectionId'),
+        { requirement, deadline },
+        {
+          ip: c.get('ip'),
+        },
+      );
       return c.json({ order }, 201);
     });
 }

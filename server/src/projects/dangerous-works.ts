@@ -1,5 +1,10 @@
 import { and, asc, eq, inArray, type SQL } from 'drizzle-orm';
-import { dangerousWorkGaps, superDangerousCategoryName, type WorkGap, type WorkStep } from '@anguan/standards';
+import {
+  dangerousWorkGaps,
+  superDangerousCategoryName,
+  type WorkGap,
+  type WorkStep,
+} from '@anguan/standards';
 import type { Db } from '../db/client.js';
 import { dangerousWorkSteps, dangerousWorks, projects, WORK_STEP_VALUES } from '../db/schema/index.js';
 
@@ -58,11 +63,13 @@ export async function listDangerousWorks(
         filter.projectId ? eq(dangerousWorks.projectId, filter.projectId) : undefined,
       ),
     )
-    .orderBy(asc(projects.filingNumber), asc(dangerousWorks.createdAt), asc(dangerousWorks.workId))
-    .all();
+    .orderBy(asc(projects.filingNumber), asc(dangerousWorks.createdAt), asc(dangerousWorks.workId));
   const steps = await stepsOf(db, [...new Set(works.map((w) => w.projectId))]);
   const views = works.map((work) => {
-    const byStep = Object.fromEntries(WORK_STEP_VALUES.map((s) => [s, null])) as Record<WorkStep, StepView | null>;
+    const byStep = Object.fromEntries(WORK_STEP_VALUES.map((s) => [s, null])) as Record<
+      WorkStep,
+      StepView | null
+    >;
     for (const step of steps.get(`${work.projectId}|${work.workId}`) ?? []) byStep[step.step] = step.view;
     return {
       ...work,
@@ -84,12 +91,18 @@ function matchesGap(gaps: readonly WorkGap[], gap: string | undefined): boolean 
 async function stepsOf(db: Db, projectIds: string[]) {
   const byWork = new Map<string, Array<{ step: WorkStep; view: StepView }>>();
   if (projectIds.length === 0) return byWork;
-  const rows = await db.select().from(dangerousWorkSteps).where(inArray(dangerousWorkSteps.projectId, projectIds)).all();
+  const rows = await db
+    .select()
+    .from(dangerousWorkSteps)
+    .where(inArray(dangerousWorkSteps.projectId, projectIds));
   for (const row of rows) {
     const key = `${row.projectId}|${row.workId}`;
     const list = byWork.get(key) ?? [];
     const files = JSON.parse(row.files) as string[];
-    list.push({ step: row.step, view: { date: row.date, note: row.note, conclusion: row.conclusion, files } });
+    list.push({
+      step: row.step,
+      view: { date: row.date, note: row.note, conclusion: row.conclusion, files },
+    });
     byWork.set(key, list);
   }
   return byWork;

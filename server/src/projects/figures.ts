@@ -45,23 +45,25 @@ export async function projectFigures(
           isNull(inspections.deletedAt),
         ),
       )
-      .groupBy(inspections.projectId)
-      .all(),
+      .groupBy(inspections.projectId),
     latestMonthlyEvaluations(db, ids, today.slice(0, 7)),
     db
       .select({ projectId: dangerousWorks.projectId, n: count() })
       .from(dangerousWorks)
       .where(inArray(dangerousWorks.projectId, ids))
-      .groupBy(dangerousWorks.projectId)
-      .all(),
+      .groupBy(dangerousWorks.projectId),
   ]);
-  const countOf = (rows: Array<{ projectId: string; n: number }>) => new Map(rows.map((r) => [r.projectId, r.n]));
+  const countOf = (rows: Array<{ projectId: string; n: number }>) =>
+    new Map(rows.map((r) => [r.projectId, r.n]));
   const inspected = countOf(inspectionCounts);
   const workCount = countOf(works);
   for (const project of page) {
     const evaluation = monthly.get(project.id);
     result.set(project.id, {
-      enterpriseInspections: { thisYear: inspected.get(project.id) ?? 0, required: project.requiredInspectionsPerYear },
+      enterpriseInspections: {
+        thisYear: inspected.get(project.id) ?? 0,
+        required: project.requiredInspectionsPerYear,
+      },
       openRectifications: null,
       monthlyEvaluation: evaluation
         ? { inspectionId: evaluation.id, date: evaluation.date, selfScore: evaluation.selfScore }
@@ -72,7 +74,10 @@ export async function projectFigures(
   return result;
 }
 
-export type MonthlyRow = Pick<typeof inspections.$inferSelect, 'id' | 'projectId' | 'date' | 'selfScore' | 'sealedAt'>;
+export type MonthlyRow = Pick<
+  typeof inspections.$inferSelect,
+  'id' | 'projectId' | 'date' | 'selfScore' | 'sealedAt'
+>;
 
 /**
  * The 标准化月评 that counts for each project in a month (`YYYY-MM`): the newest sealed one (a replaced scan keeps
@@ -103,8 +108,7 @@ export async function latestMonthlyEvaluations(
         isNull(inspections.deletedAt),
       ),
     )
-    .orderBy(desc(inspections.sealedAt), desc(inspections.id))
-    .all();
+    .orderBy(desc(inspections.sealedAt), desc(inspections.id));
   const latest = new Map<string, MonthlyRow & { history: number }>();
   for (const row of rows) {
     const seen = latest.get(row.projectId);

@@ -15,7 +15,14 @@ export function pageParams(c: Context): Page {
   return { page, pageSize };
 }
 
-export function intParam(c: Context, name: string, fallback: number, min: number, max: number, label: string): number {
+export function intParam(
+  c: Context,
+  name: string,
+  fallback: number,
+  min: number,
+  max: number,
+  label: string,
+): number {
   const raw = c.req.query(name);
   if (raw === undefined || raw === '') return fallback;
   const value = Number(raw);
@@ -69,6 +76,8 @@ export function timelineFilterParams(c: Context): TimelineFilter {
 
 export function dateParam(c: Context, name: string): string | undefined {
   const value = c.req.query(name) || undefined;
-  if (value !== undefined && !DATE.test(value)) throw badRequest('invalid_date', '日期格式应为 YYYY-MM-DD', { field: name });
+  if (value !== undefined && !DATE.test(value)) {
+    throw badRequest('invalid_date', '日期格式应为 YYYY-MM-DD', { field: name });
+  }
   return value;
 }

@@ -1,4 +1,4 @@
-import { and, asc, count, eq, like, or, sql, type SQL } from 'drizzle-orm';
+import { and, asc, count, eq, gte, lt, or, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../db/client.js';
 import { projects } from '../db/schema/index.js';
 import type { SessionUser } from '../auth/sessions.js';
@@ -17,9 +17,18 @@ export function readableProjectsWhere(user: SessionUser): SQL | null {
       return user.projectId ? eq(projects.id, user.projectId) : null;
     case 'supervisor': {
       const prefix = regionPrefix(user.regionCode);
-      return prefix ? like(projects.regionCode, `${prefix}%`) : null;
+      return prefix ? regionUnder(prefix) : null;
     }
   }
+}
+
+/**
+ * Projects whose region code starts with `prefix`, as a range (`>= '3201'` and `< '3202'`) rather than `LIKE
+ * '3201%'`: SQLite's case-insensitive LIKE cannot use the (binary) region index, a range can, in PostgreSQL too.
+ */
+export function regionUnder(prefix: string): SQL {
+  const next = prefix.slice(0, -1) + String.fromCharCode(prefix.charCodeAt(prefix.length - 1) + 1);
+  return and(gte(projects.regionCode, prefix), lt(projects.regionCode, next))!;
 }
 
 export interface ProjectFilter {
@@ -51,14 +60,9 @@ export function projectListWhere(user: SessionUser, filter: ProjectFilter): SQL 
     and(
       readable,
       filter.status ? eq(projects.status, filter.status) : undefined,
-      regionLike ? like(projects.regionCode, `${regionLike}%`) : undefined,
+      regionLike ? regionUnder(regionLike) : undefined,
       filter.special !== undefined ? eq(projects.special, filter.special) : undefined,
-      q
-        ? or(
-            likeEscaped(projects.name, `%${q}%`),
-            likeEscaped(projects.filingNumber, `${q}%`),
-          )
-        : undefined,
+      q ? or(likeEscaped(projects.name, `%${q}%`), likeEscaped(projects.filingNumber, `${q}%`)) : undefined,
     ) ?? null
   );
 }
@@ -72,15 +76,14 @@ export async function listReadableProjects(
 ): Promise<{ rows: ProjectRow[]; total: number }> {
   const where = projectListWhere(user, filter);
   if (!where) return { rows: [], total: 0 };
-  const [totalRow] = await db.select({ n: count() }).from(projects).where(where).all();
+  const [totalRow] = await db.select({ n: count() }).from(projects).where(where);
   const rows = await db
     .select()
     .from(projects)
     .where(where)
     .orderBy(asc(projects.filingNumber))
     .limit(page.pageSize)
-    .offset((page.page - 1) * page.pageSize)
-    .all();
+    .offset((page.page - 1) * page.pageSize);
   return { rows, total: totalRow?.n ?? 0 };
 }
 
@@ -92,9 +95,10 @@ export async function findReadableProject(
 ): Promise<ProjectRow | undefined> {
   const readable = readableProjectsWhere(user);
   if (!readable) return undefined;
-  return db
+  const [row] = await db
     .select()
     .from(projects)
     .where(and(readable, or(eq(projects.id, idOrFilingNumber), eq(projects.filingNumber, idOrFilingNumber))))
-    .get();
+    .limit(1);
+  return row;
 }

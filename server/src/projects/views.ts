@@ -32,7 +32,7 @@ export interface ProjectView {
 export type RegionIndex = ReadonlyMap<string, RegionRow>;
 
 export async function loadRegionIndex(db: Db): Promise<RegionIndex> {
-  const rows = await db.select().from(regions).all();
+  const rows = await db.select().from(regions);
   return new Map(rows.map((r) => [r.code, r]));
 }
 
@@ -45,7 +45,10 @@ function regionView(index: RegionIndex, code: string | null): ProjectView['regio
   return {
     code,
     name: region?.name ?? code,
-    city: city && city.code.endsWith('00') && !city.code.endsWith('0000') ? { code: city.code, name: city.name } : null,
+    city:
+      city && city.code.endsWith('00') && !city.code.endsWith('0000')
+        ? { code: city.code, name: city.name }
+        : null,
   };
 }
 

@@ -42,19 +42,24 @@ export async function recordCompletions(
   const filings = inputs.map((i) => i.filingNumber.trim().toUpperCase());
   const found = new Map<string, typeof projects.$inferSelect>();
   for (let i = 0; i < filings.length; i += 500) {
-    const rows = await db.select().from(projects).where(inArray(projects.filingNumber, filings.slice(i, i + 500))).all();
+    const rows = await db
+      .select()
+      .from(projects)
+      .where(inArray(projects.filingNumber, filings.slice(i, i + 500)));
     for (const row of rows) found.set(row.filingNumber, row);
   }
   const errors: CompletionError[] = [];
   const updates: Array<{ id: string; date: string }> = [];
   inputs.forEach((input, index) => {
-    const fail = (column: CompletionError['column'], message: string) => errors.push({ index, column, message });
+    const fail = (column: CompletionError['column'], message: string) =>
+      errors.push({ index, column, message });
     const check = checkFilingNumber(input.filingNumber);
     const project = check.ok ? found.get(filings[index]!) : undefined;
     if (!check.ok) fail('监督备案号', check.message);
     // A project outside the region is reported as unknown: its existence is not this station's to learn.
-    else if (!project || !regionCovers(supervisor.regionCode, project.regionCode)) fail('监督备案号', '本站未登记该监督备案号');
-    else if (project.status === 'terminated') fail('监督备案号', '该项目已终止监督，不能再办理竣工备案');
+    else if (!project || !regionCovers(supervisor.regionCode, project.regionCode)) {
+      fail('监督备案号', '本站未登记该监督备案号');
+    } else if (project.status === 'terminated') fail('监督备案号', '该项目已终止监督，不能再办理竣工备案');
     const date = calendarDate(input.date);
     if (!date) fail('竣工备案日期', '竣工备案日期应为有效日期，格式 YYYY-MM-DD');
     else if (date > today) fail('竣工备案日期', '竣工备案日期不能晚于今天');
@@ -63,7 +68,10 @@ export async function recordCompletions(
   if (errors.length > 0) return { errors, updated: 0 };
   db.transaction((tx) => {
     for (const u of updates) {
-      tx.update(projects).set({ status: 'completed', completionFilingDate: u.date }).where(eq(projects.id, u.id)).run();
+      tx.update(projects)
+        .set({ status: 'completed', completionFilingDate: u.date })
+        .where(eq(projects.id, u.id))
+        .run();
     }
   });
   audit(db, {
@@ -92,7 +100,11 @@ export async function importCompletions(
   const { errors, updated } = await recordCompletions(deps, supervisor, inputs, meta);
   if (errors.length > 0) {
     throw importInvalid(
-      errors.map((e): RowError => ({ row: table.rows[e.index]!.rowNumber, column: e.column, message: e.message })),
+      errors.map((e): RowError => ({
+        row: table.rows[e.index]!.rowNumber,
+        column: e.column,
+        message: e.message,
+      })),
     );
   }
   return { imported: updated };

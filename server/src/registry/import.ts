@@ -29,9 +29,13 @@ export function columnIndex<F extends string>(
   const index = new Map<F, number>();
   const missing: RowError[] = [];
   for (const column of columns) {
-    const at = table.headers.findIndex((h) => h === column.header || h.replace(/（.*）$/, '') === column.header.replace(/（.*）$/, ''));
+    const at = table.headers.findIndex(
+      (h) => h === column.header || h.replace(/（.*）$/, '') === column.header.replace(/（.*）$/, ''),
+    );
     if (at >= 0) index.set(column.field, at);
-    else if (column.required) missing.push({ row: 1, column: column.header, message: `缺少“${column.header}”列` });
+    else if (column.required) {
+      missing.push({ row: 1, column: column.header, message: `缺少“${column.header}”列` });
+    }
   }
   if (table.rows.length === 0) missing.push({ row: 2, column: '', message: '文件中没有数据行' });
   if (missing.length > 0) throw importInvalid(missing);
@@ -57,8 +61,14 @@ export async function importProjects(
     const raw: Record<string, unknown> = {};
     for (const [field, at] of index) raw[field] = cells[at];
     const parsed = parseProjectInput(raw);
-    if (parsed.input) inputs.push(parsed.input), rowNumbers.push(rowNumber);
-    else for (const e of parsed.errors) errors.push({ row: rowNumber, column: headerOf(e.field), message: e.message });
+    if (parsed.input) {
+      inputs.push(parsed.input);
+      rowNumbers.push(rowNumber);
+    } else {
+      for (const e of parsed.errors) {
+        errors.push({ row: rowNumber, column: headerOf(e.field), message: e.message });
+      }
+    }
   }
   if (errors.length > 0) throw importInvalid(errors);
   try {

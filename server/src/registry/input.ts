@@ -31,7 +31,11 @@ export const DEFAULT_REQUIRED_INSPECTIONS = 3;
 export const DEFAULT_SPECIAL_REQUIRED_INSPECTIONS = 6;
 
 /** The fields in template order with their zh-CN column headers (the import template and error report use them). */
-export const PROJECT_COLUMNS: ReadonlyArray<{ field: keyof ProjectInput; header: string; required: boolean }> = [
+export const PROJECT_COLUMNS: ReadonlyArray<{
+  field: keyof ProjectInput;
+  header: string;
+  required: boolean;
+}> = [
   { field: 'filingNumber', header: '监督备案号', required: true },
   { field: 'name', header: '项目名称', required: true },
   { field: 'address', header: '项目地址', required: false },
@@ -56,14 +60,16 @@ export const headerOf = (field: keyof ProjectInput): string =>
 type Raw = Record<string, unknown>;
 
 /** Validates a raw project (JSON body or one import row): every problem, or the clean input. */
-export function parseProjectInput(raw: Raw): { input: ProjectInput; errors: [] } | { input: null; errors: FieldError[] } {
+export function parseProjectInput(
+  raw: Raw,
+): { input: ProjectInput; errors: [] } | { input: null; errors: FieldError[] } {
   const errors: FieldError[] = [];
   const fail = (field: keyof ProjectInput, message: string) => void errors.push({ field, message });
   const text = (field: keyof ProjectInput, max: number, required: boolean): string | null => {
     const value = raw[field];
     const s = value === undefined || value === null ? '' : String(value).trim();
     if (s === '') return required ? (fail(field, `请填写${headerOf(field)}`), null) : null;
-    if (s.length > max) return fail(field, `${headerOf(field)}不能超过${max}个字`), null;
+    if (s.length > max) return (fail(field, `${headerOf(field)}不能超过${max}个字`), null);
     return s;
   };
   const filing = text('filingNumber', 32, true);
@@ -73,7 +79,9 @@ export function parseProjectInput(raw: Raw): { input: ProjectInput; errors: [] }
   const creditCheck = credit === null ? null : checkCreditCode(credit);
   if (creditCheck && !creditCheck.ok) fail('constructorCreditCode', `施工单位${creditCheck.message}`);
   const regionCode = text('regionCode', 6, true);
-  if (regionCode !== null && !/^\d{6}$/.test(regionCode)) fail('regionCode', '所在区县代码应为6位数字行政区划代码');
+  if (regionCode !== null && !/^\d{6}$/.test(regionCode)) {
+    fail('regionCode', '所在区县代码应为6位数字行政区划代码');
+  }
   const startDate = date(raw, 'startDate', fail);
   const expectedCompletionDate = date(raw, 'expectedCompletionDate', fail);
   if (startDate && expectedCompletionDate && expectedCompletionDate < startDate) {
@@ -132,7 +140,9 @@ function amount(raw: Raw, field: keyof ProjectInput, fail: Fail): number | null 
   const value = raw[field];
   if (value === undefined || value === null || value === '') return null;
   const n = typeof value === 'number' ? value : Number(String(value).replace(/,/g, '').trim());
-  if (!Number.isFinite(n) || n < 0 || n > 1e9) return fail(field, `${headerOf(field)}应为不小于0的数字`), null;
+  if (!Number.isFinite(n) || n < 0 || n > 1e9) {
+    return (fail(field, `${headerOf(field)}应为不小于0的数字`), null);
+  }
   return n;
 }
 
@@ -149,6 +159,6 @@ function bool(value: unknown, onInvalid: () => void): boolean {
 function count(value: unknown, onInvalid: () => void): number | null {
   if (value === undefined || value === null || value === '') return null;
   const n = typeof value === 'number' ? value : Number(String(value).trim());
-  if (!Number.isInteger(n) || n < 1 || n > 52) return onInvalid(), null;
+  if (!Number.isInteger(n) || n < 1 || n > 52) return (onInvalid(), null);
   return n;
 }

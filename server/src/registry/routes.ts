@@ -16,7 +16,10 @@ import { MAX_IMPORT_BYTES, XLSX_TYPE } from './table-file.js';
 import { completionTemplate, projectTemplate } from './template.js';
 
 /** Paths whose bodies are files, not JSON (app.ts lets them through the JSON-only CSRF rule). */
-export const REGISTRY_UPLOAD_PATHS = ['/api/registry/projects/import', '/api/registry/completions/import'] as const;
+export const REGISTRY_UPLOAD_PATHS = [
+  '/api/registry/projects/import',
+  '/api/registry/completions/import',
+] as const;
 
 /** /api/registry: the supervisor's 监督备案 and 竣工备案 (own region only). */
 export function registryRoutes(deps: AppDeps) {
@@ -25,7 +28,11 @@ export function registryRoutes(deps: AppDeps) {
     .get('/regions', async (c) => {
       const { user } = requireRole(c, 'supervisor');
       const prefix = regionPrefix(user.regionCode) ?? '-';
-      const rows = await db.select().from(regions).where(like(regions.code, `${prefix}%`)).orderBy(regions.code).all();
+      const rows = await db
+        .select()
+        .from(regions)
+        .where(like(regions.code, `${prefix}%`))
+        .orderBy(regions.code);
       return c.json({ regions: rows });
     })
     .post('/projects', async (c) => {
@@ -33,7 +40,10 @@ export function registryRoutes(deps: AppDeps) {
       const parsed = parseProjectInput(await readJsonObject(c));
       if (!parsed.input) {
         const first = parsed.errors[0]!;
-        throw badRequest(`invalid_${first.field}`, first.message, { field: first.field, errors: parsed.errors });
+        throw badRequest(`invalid_${first.field}`, first.message, {
+          field: first.field,
+          errors: parsed.errors,
+        });
       }
       try {
         const [row] = await registerProjects(deps, user, [parsed.input], { ip: c.get('ip') });
@@ -58,13 +68,20 @@ export function registryRoutes(deps: AppDeps) {
       const project = await findReadableProject(db, user, c.req.param('id'));
       if (!project) throw notFound('未找到该项目');
       const body = await readJsonObject(c);
-      const result = await recordCompletions(deps, user, [{ filingNumber: project.filingNumber, date: body.date }], {
-        ip: c.get('ip'),
-      });
+      const result = await recordCompletions(
+        deps,
+        user,
+        [{ filingNumber: project.filingNumber, date: body.date }],
+        {
+          ip: c.get('ip'),
+        },
+      );
       const first = result.errors[0];
       if (first) {
         const field = first.column === '竣工备案日期' ? 'date' : 'filingNumber';
-        throw new AppError(first.message.includes('终止') ? 409 : 400, `invalid_${field}`, first.message, { field });
+        throw new AppError(first.message.includes('终止') ? 409 : 400, `invalid_${field}`, first.message, {
+          field,
+        });
       }
       const updated = await findReadableProject(db, user, project.id);
       return c.json({ project: toProjectView(updated!, await loadRegionIndex(db)) });

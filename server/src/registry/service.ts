@@ -43,8 +43,7 @@ export async function registerProjects(
   const enterpriseRows = await db
     .select({ id: enterprises.id, creditCode: enterprises.creditCode })
     .from(enterprises)
-    .where(inArray(enterprises.creditCode, credits))
-    .all();
+    .where(inArray(enterprises.creditCode, credits));
   const enterpriseOf = new Map(enterpriseRows.map((e) => [e.creditCode, e.id]));
   const rows = inputs.map((input) => ({
     id: crypto.randomUUID(),
@@ -67,9 +66,15 @@ export async function registerProjects(
   }));
   db.transaction((tx) => {
     for (let i = 0; i < rows.length; i += 500) {
-      tx.insert(projects).values(rows.slice(i, i + 500)).run();
-      tx.insert(users).values(accounts.slice(i, i + 500)).run();
-      tx.insert(projectAccountIssues).values(accounts.slice(i, i + 500).map((a) => ({ userId: a.id }))).run();
+      tx.insert(projects)
+        .values(rows.slice(i, i + 500))
+        .run();
+      tx.insert(users)
+        .values(accounts.slice(i, i + 500))
+        .run();
+      tx.insert(projectAccountIssues)
+        .values(accounts.slice(i, i + 500).map((a) => ({ userId: a.id })))
+        .run();
     }
   });
   audit(db, {
@@ -91,14 +96,14 @@ export async function checkProjects(deps: AppDeps, supervisor: SessionUser, inpu
 async function batchErrors(deps: AppDeps, supervisor: SessionUser, inputs: readonly ProjectInput[]) {
   const { db } = deps.database;
   const errors: BatchError[] = [];
-  const regionCodes = new Set((await db.select({ code: regions.code }).from(regions).all()).map((r) => r.code));
+  const regionCodes = new Set((await db.select({ code: regions.code }).from(regions)).map((r) => r.code));
   const filings = inputs.map((i) => i.filingNumber);
   const taken = new Set<string>();
   for (let i = 0; i < filings.length; i += 500) {
     const chunk = filings.slice(i, i + 500);
     const [p, u] = await Promise.all([
-      db.select({ f: projects.filingNumber }).from(projects).where(inArray(projects.filingNumber, chunk)).all(),
-      db.select({ f: users.login }).from(users).where(inArray(users.login, chunk)).all(),
+      db.select({ f: projects.filingNumber }).from(projects).where(inArray(projects.filingNumber, chunk)),
+      db.select({ f: users.login }).from(users).where(inArray(users.login, chunk)),
     ]);
     for (const row of [...p, ...u]) taken.add(row.f);
   }
@@ -106,7 +111,9 @@ async function batchErrors(deps: AppDeps, supervisor: SessionUser, inputs: reado
   inputs.forEach((input, index) => {
     const fail = (field: FieldError['field'], message: string) => errors.push({ index, field, message });
     if (!regionCodes.has(input.regionCode)) fail('regionCode', '未知的行政区划代码');
-    else if (!regionCovers(supervisor.regionCode, input.regionCode)) fail('regionCode', '该区县不在本站监督范围内');
+    else if (!regionCovers(supervisor.regionCode, input.regionCode)) {
+      fail('regionCode', '该区县不在本站监督范围内');
+    }
     if (taken.has(input.filingNumber)) fail('filingNumber', '该监督备案号已登记');
     const first = seen.get(input.filingNumber);
     if (first !== undefined) fail('filingNumber', `与第${first + 1}条重复的${headerOf('filingNumber')}`);

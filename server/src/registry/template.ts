@@ -61,8 +61,24 @@ export function projectTemplate(): Promise<Uint8Array> {
 
 /** 竣工备案导入模板.xlsx. */
 export function completionTemplate(): Promise<Uint8Array> {
-  return workbookBytes('竣工备案', COMPLETION_COLUMNS, ['3201052026001', '2026-11-20'], [
-    '每行一个项目：监督备案号和竣工备案日期（YYYY-MM-DD，不晚于今天）。',
-    '整个文件全部正确才会导入；有错误时列出每处错误的行号、列名和原因，不导入任何数据。',
-  ]);
+  return workbookBytes(
+    '竣工备案',
+    COMPLETION_COLUMNS,
+    ['3201052026001', '2026-11-20'],
+    [
+      '每行一个项目：监督备案号和竣工备案日期（YYYY-MM-DD，不晚于今天）。',
+      '整个文件全部正确才会导入；有错误时列出每处错误的行号、列名和原因，不导入任何数据。',
+    ],
+  );
+}
+
+/** Rows (keyed by {@link PROJECT_COLUMNS} fields) as an .xlsx in the template's layout: what an import reads. */
+export async function projectsWorkbook(rows: ReadonlyArray<Record<string, unknown>>): Promise<Uint8Array> {
+  const workbook = new ExcelJS.Workbook();
+  const sheet = workbook.addWorksheet('项目');
+  sheet.addRow(PROJECT_COLUMNS.map((c) => c.header));
+  for (const row of rows) {
+    sheet.addRow(PROJECT_COLUMNS.map((c) => (row[c.field] ?? null) as ExcelJS.CellValue));
+  }
+  return new Uint8Array(await workbook.xlsx.writeBuffer());
 }

@@ -9,7 +9,13 @@ import { isSelfScore, readSelfScore, setSelfScore } from './self-score.js';
 
 function monthly(): Y.Doc {
   const doc = new Y.Doc();
-  createInspection(doc, { projectId: 'p1', origin: 'monthly', method: 'internal', date: '2026-11-30', createdBy: 'u1' });
+  createInspection(doc, {
+    projectId: 'p1',
+    origin: 'monthly',
+    method: 'internal',
+    date: '2026-11-30',
+    createdBy: 'u1',
+  });
   return doc;
 }
 
@@ -37,6 +43,8 @@ describe('the 标准化月评 self-score', () => {
     const doc = monthly();
     doc.getMap(ROOTS.meta).set(META_KEYS.selfScore, '95');
     expect(inspectionToJSON(doc).selfScore).toBeNull();
-    expect(validateInspection(doc)).toEqual([expect.objectContaining({ path: 'meta.selfScore', code: 'invalid' })]);
+    expect(validateInspection(doc)).toEqual([
+      expect.objectContaining({ path: 'meta.selfScore', code: 'invalid' }),
+    ]);
   });
 });

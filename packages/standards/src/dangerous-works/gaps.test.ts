@@ -21,7 +21,11 @@ describe('超危大 work gaps', () => {
 
   it('counts the start day itself as started', () => {
     const steps = { plan: rec('2026-02-01'), implementation: rec('2026-03-10') };
-    expect(codes(steps, '2026-03-10')).toEqual(['expert_review_missing', 'briefing_missing', 'acceptance_missing']);
+    expect(codes(steps, '2026-03-10')).toEqual([
+      'expert_review_missing',
+      'briefing_missing',
+      'acceptance_missing',
+    ]);
   });
 
   it('has no gap when every step is in time', () => {
@@ -33,7 +37,12 @@ describe('超危大 work gaps', () => {
       const sameDay = { ...complete, [step]: { ...complete[step], date: '2026-03-10' } };
       expect(codes(sameDay, '2026-11-30')).toEqual([]);
       const dayAfter = { ...complete, [step]: { ...complete[step], date: '2026-03-11' } };
-      const late = { plan: 'plan_late', expertReview: 'expert_review_late', briefing: 'briefing_late', acceptance: 'acceptance_late' };
+      const late = {
+        plan: 'plan_late',
+        expertReview: 'expert_review_late',
+        briefing: 'briefing_late',
+        acceptance: 'acceptance_late',
+      };
       expect(codes(dayAfter, '2026-11-30')).toEqual([late[step]]);
     }
   });
@@ -42,7 +51,9 @@ describe('超危大 work gaps', () => {
     expect(codes({ ...complete, expertReview: rec('2026-02-20', '不通过') }, '2026-11-30')).toEqual([
       'expert_review_failed',
     ]);
-    expect(codes({ ...complete, acceptance: rec('2026-03-09', '不合格') }, '2026-11-30')).toEqual(['acceptance_failed']);
+    expect(codes({ ...complete, acceptance: rec('2026-03-09', '不合格') }, '2026-11-30')).toEqual([
+      'acceptance_failed',
+    ]);
   });
 
   it('wants the plan revised after a 修改后通过 review, at the latest on the start day', () => {

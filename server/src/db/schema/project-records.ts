@@ -18,7 +18,10 @@ export const dangerousWorks = sqliteTable(
     category: text('category').notNull(),
     createdAt: text('created_at').notNull(),
   },
-  (t) => [primaryKey({ columns: [t.projectId, t.workId] }), index('dangerous_works_category_idx').on(t.category)],
+  (t) => [
+    primaryKey({ columns: [t.projectId, t.workId] }),
+    index('dangerous_works_category_idx').on(t.category),
+  ],
 );
 
 export const WORK_STEP_VALUES = ['plan', 'expertReview', 'briefing', 'acceptance', 'implementation'] as const;

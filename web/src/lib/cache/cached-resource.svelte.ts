@@ -5,6 +5,7 @@
  *
  * @module
  */
+import { untrack } from 'svelte';
 import { request } from '$lib/api';
 import { authManager } from '$lib/managers/auth-manager.svelte';
 import { handleError } from '$lib/utils/handle-error';
@@ -35,9 +36,12 @@ export class CachedResource<T> {
   /** Loads `path` (`/projects?page=2`, without `/api`); a later call supersedes an earlier one still running. */
   async load(path: string): Promise<void> {
     const generation = ++this.#generation;
-    const userId = authManager.user?.id ?? 'anonymous';
+    // Pages call this from an effect: reading our own state here must not make the effect re-run on its changes.
+    const userId = untrack(() => authManager.user?.id) ?? 'anonymous';
     const key = cacheKey(userId, path);
-    if (this.phase !== 'ready') this.phase = 'loading';
+    untrack(() => {
+      if (this.phase !== 'ready') this.phase = 'loading';
+    });
     // Show what the device has right away; the server's answer follows (not "offline" yet: we do not know).
     const stored = await answerStore.get(key).catch(() => undefined);
     if (stored && generation === this.#generation && this.#shownKey !== key) {

@@ -13,3 +13,8 @@ export function formatDateTime(value: string | Date): string {
   const time = new Date(date.getTime() + SHANGHAI_OFFSET_MS).toISOString().slice(11, 16);
   return `${shanghaiDate(date)} ${time}`;
 }
+
+/** Today as `YYYY-MM-DD` in Asia/Shanghai. */
+export function todayInShanghai(): string {
+  return shanghaiDate(new Date());
+}

@@ -18,11 +18,12 @@ import {
   type ProjectDocJSON,
   type WorkRecordType,
 } from '@anguan/model';
-import { dangerousWorkGaps, shanghaiDate, type WorkGap } from '@anguan/standards';
+import { dangerousWorkGaps, type WorkGap } from '@anguan/standards';
 import type { User } from '$lib/api';
 import { ReactiveDocSession } from '$lib/sync/doc-session.svelte';
 import { outboxManager } from '$lib/sync/outbox-manager.svelte';
 import { colorFor } from '$lib/sync/presence';
+import { todayInShanghai } from '$lib/utils/date';
 import { syncServerUrl } from '../inspections/[inspectionId=uuid]/inspection-page.svelte';
 
 export interface EquipmentInput {
@@ -74,7 +75,7 @@ export class ProjectDocPage {
 
   /** Gaps of a work today by the lifecycle rules (packages/standards). */
   gapsOf(work: ProjectDocJSON['works'][number]): WorkGap[] {
-    return dangerousWorkGaps(work.records, shanghaiDate(new Date()));
+    return dangerousWorkGaps(work.records, todayInShanghai());
   }
 
   saveWork(work: { workId?: string; name: string; category: string }): string {

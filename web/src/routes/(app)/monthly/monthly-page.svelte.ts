@@ -3,9 +3,9 @@
  *
  * @module
  */
-import { shanghaiMonth } from '@anguan/standards';
 import { withQuery, type MonthlyStatsPage } from '$lib/api';
 import { CachedResource } from '$lib/cache/cached-resource.svelte';
+import { todayInShanghai } from '$lib/utils/date';
 
 export const PAGE_SIZE = 20;
 
@@ -16,10 +16,10 @@ export class MonthlyPage {
   page = $state(1);
   readonly list = new CachedResource<MonthlyStatsPage>('加载月评统计失败');
 
-  constructor(now: Date = new Date()) {
-    const [year, month] = shanghaiMonth(now).split('-').map(Number);
-    this.year = year ?? now.getFullYear();
-    this.month = month ?? now.getMonth() + 1;
+  /** `today`: YYYY-MM-DD in Asia/Shanghai; the page opens on its month. */
+  constructor(today: string = todayInShanghai()) {
+    this.year = Number(today.slice(0, 4));
+    this.month = Number(today.slice(5, 7));
   }
 
   get path(): string {

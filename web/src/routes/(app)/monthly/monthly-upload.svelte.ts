@@ -5,13 +5,13 @@
  * @module
  */
 import { inspectionDocName } from '@anguan/model';
-import { shanghaiDate, shanghaiMonth } from '@anguan/standards';
 import type { ProjectOverview, User } from '$lib/api';
 import { CachedResource } from '$lib/cache/cached-resource.svelte';
 import { networkManager } from '$lib/managers/network-manager.svelte';
 import { toastManager } from '$lib/managers/toast-manager.svelte';
 import { DocSession } from '$lib/sync/doc-session';
 import { outboxManager } from '$lib/sync/outbox-manager.svelte';
+import { todayInShanghai } from '$lib/utils/date';
 import { handleError } from '$lib/utils/handle-error';
 import { syncServerUrl } from '../inspections/[inspectionId=uuid]/inspection-page.svelte';
 import { createEvaluationOnDevice } from './create-evaluation';
@@ -25,8 +25,9 @@ export class MonthlyUpload {
   error = $state<string | null>(null);
   uploads = $state<LocalUpload[]>([]);
   readonly history = new CachedResource<ProjectOverview>('加载月评记录失败');
-  readonly month = shanghaiMonth(new Date());
-  readonly #sessions = new Map<string, DocSession>();
+  readonly month = todayInShanghai().slice(0, 7);
+  /** Open sessions of this device's uploads (not state: nothing renders them). */
+  readonly #sessions: DocSession[] = [];
 
   constructor(private readonly user: User & { project: NonNullable<User['project']> }) {
     this.uploads = readLocalUploads(localStorage).filter((u) => u.projectId === user.project.id);
@@ -50,7 +51,7 @@ export class MonthlyUpload {
     this.submitting = true;
     this.error = null;
     try {
-      const date = shanghaiDate(new Date());
+      const date = todayInShanghai();
       const id = await createEvaluationOnDevice(this.user, {
         projectId: this.user.project.id,
         date,
@@ -81,8 +82,7 @@ export class MonthlyUpload {
   }
 
   destroy(): void {
-    for (const session of this.#sessions.values()) void session.destroy();
-    this.#sessions.clear();
+    for (const session of this.#sessions.splice(0)) void session.destroy();
   }
 
   /**
@@ -91,7 +91,7 @@ export class MonthlyUpload {
    */
   #keepSyncing(upload: LocalUpload): void {
     const session = new DocSession({ docName: upload.docName, serverUrl: syncServerUrl(window.location), connect: false });
-    this.#sessions.set(upload.docName, session);
+    this.#sessions.push(session);
     const unsubscribe = session.subscribe((status) => {
       if (!status.serverSynced || status.unsyncedChanges) return;
       unsubscribe();

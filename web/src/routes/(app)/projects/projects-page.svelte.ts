@@ -6,6 +6,7 @@
  */
 import { withQuery, type ProjectListItem, type ProjectStatus, type RegionRef } from '$lib/api';
 import { CachedResource } from '$lib/cache/cached-resource.svelte';
+import { mergeRegions } from './region-options';
 
 export const PAGE_SIZE = 20;
 
@@ -44,22 +45,13 @@ export class ProjectsPage {
 
   async load(): Promise<void> {
     await this.list.load(this.path);
-    this.#collectRegions(this.list.data?.projects ?? []);
+    const merged = mergeRegions(this.regions, this.list.data?.projects ?? []);
+    if (merged.length !== this.regions.length) this.regions = merged;
   }
 
   /** Changes a filter and goes back to the first page. */
   setFilter(change: () => void): void {
     change();
     this.page = 1;
-  }
-
-  #collectRegions(projects: ProjectListItem[]): void {
-    const known = new Map(this.regions.map((r) => [r.code, r]));
-    for (const { region } of projects) {
-      if (!region) continue;
-      if (region.city) known.set(region.city.code, region.city);
-      known.set(region.code, { code: region.code, name: region.city ? `${region.city.name}${region.name}` : region.name });
-    }
-    if (known.size !== this.regions.length) this.regions = [...known.values()].sort((a, b) => a.code.localeCompare(b.code));
   }
 }

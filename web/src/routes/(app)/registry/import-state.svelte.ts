@@ -5,17 +5,11 @@
  * @module
  */
 import { ApiError, type ImportRowError } from '$lib/api';
+import { importRows } from './import-rows';
 import { toastManager } from '$lib/managers/toast-manager.svelte';
 import { handleError } from '$lib/utils/handle-error';
 
 const ACCEPTED = /\.(xlsx|csv)$/i;
-
-/** The per-row errors of a 422 `import_invalid`, or null for any other failure. */
-export function importRows(error: unknown): ImportRowError[] | null {
-  if (!(error instanceof ApiError) || error.code !== 'import_invalid') return null;
-  const rows = error.details.rows;
-  return Array.isArray(rows) ? (rows as ImportRowError[]) : [];
-}
 
 export class ImportState {
   file = $state<File | null>(null);

@@ -9,6 +9,7 @@ import { Field, validateAll } from '$lib/forms/field.svelte';
 import * as v from '$lib/forms/validators';
 import { applyServerError, formErrorMessage } from '$lib/forms/server-errors';
 import { handleError } from '$lib/utils/handle-error';
+import { leafRegions } from './leaf-regions';
 import { chosen, inspectionsPerYear, notBefore, optionalAmount, optionalDate } from './registry-validators';
 
 const optionalText = (label: string, max = 200) => (value: string) =>
@@ -67,11 +68,7 @@ export class RegisterPage {
 
   /** Districts (and a city without districts) are where a project is registered. */
   get districtOptions(): Array<{ code: string; label: string }> {
-    const byCode = new Map(this.regions.map((r) => [r.code, r]));
-    const parents = new Set(this.regions.map((r) => r.parentCode));
-    return this.regions
-      .filter((r) => !parents.has(r.code))
-      .map((r) => ({ code: r.code, label: `${byCode.get(r.parentCode ?? '')?.name ?? ''}${r.name}` }));
+    return leafRegions(this.regions);
   }
 
   /** Special projects default to 6 inspections a year unless the supervisor typed another number. */
