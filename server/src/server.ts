@@ -10,7 +10,7 @@ import { BlobStore } from './blobs/store.js';
 import type { Materializer } from './materializer/materializer.js';
 import { materializersByKind } from './materializer/by-kind.js';
 import { inspectionMaterializer } from './inspections/service.js';
-import { inspectionsNeedingMaterialization } from './inspections/queries.js';
+import { documentsNeedingMaterialization } from './materializer/catch-up.js';
 import { RectificationMaterializer } from './rectifications/materializer.js';
 import { materializeDocument } from './materializer/pipeline.js';
 import { MaterializeScheduler, type SchedulerOptions } from './materializer/scheduler.js';
@@ -74,7 +74,7 @@ export async function startServer(config: Config, options: StartOptions = {}): P
     blobStore: new BlobStore(config.dataDir),
   };
   // Catch-up: documents written while no (or an older) materializer ran get their rows in the background.
-  for (const docName of await inspectionsNeedingMaterialization(database.db)) {
+  for (const docName of await documentsNeedingMaterialization(database.db)) {
     materializeScheduler.schedule(docName);
   }
   alertScheduler = new AlertScheduler(deps).start();

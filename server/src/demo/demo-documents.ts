@@ -162,11 +162,12 @@ function rectificationDocument(
     at(1),
   );
   const state = random.pick(RECTIFICATION_STATES);
+  const replyId = random.uuid();
   const reply = (days: number, text: string) =>
     setReply(
       doc,
       {
-        replyId: random.uuid(),
+        replyId,
         authorUserId: cast.department.userId,
         authorName: cast.department.name,
         text,
@@ -178,6 +179,7 @@ function rectificationDocument(
       doc,
       {
         reviewId: random.uuid(),
+        replyId,
         reviewerUserId: reviewer.userId,
         reviewerName: reviewer.name,
         verdict,
