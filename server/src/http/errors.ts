@@ -30,7 +30,7 @@ export function handleError(error: Error, c: Context): Response {
   if (error instanceof AppError) {
     // Throttles and quotas (429) say when to come back, in the body for people and in the header for clients.
     if (typeof error.details?.retryAfter === 'number')
-      c.header('Retry-After', String(error.details.retryAfter));
+      {c.header('Retry-After', String(error.details.retryAfter));}
     return c.json({ error: { code: error.code, message: error.message, ...error.details } }, error.status);
   }
   if (error instanceof HTTPException) {

@@ -1,19 +1,11 @@
-import { inspectionDocName, isUuid, type DocumentJSON } from '@anguan/model';
+import type { DocumentJSON } from '@anguan/model';
 import type { Db } from '../db/client.js';
 import type { AppDeps } from '../deps.js';
 import type { SessionUser } from '../auth/sessions.js';
-import { AppError } from '../http/errors.js';
-import { documentAccess } from '../documents/access.js';
-import {
-  findDocument,
-  findDocumentWithProject,
-  type DocumentRow,
-  type ProjectRow,
-} from '../documents/queries.js';
+import { findDocument, type DocumentRow } from '../documents/queries.js';
 import type { Materializer } from '../materializer/materializer.js';
 import { InvalidInspectionError, materializeInspectionRows, type RegistryFacts } from './materialize.js';
 import {
-  findInspection,
   findMaterializationError,
   type InspectionRecord,
   type MaterializationErrorRecord,

@@ -61,7 +61,7 @@ class IdleManager {
     this.#clock = clock;
     const onActivity = () => this.#activity();
     for (const type of ACTIVITY_EVENTS)
-      window.addEventListener(type, onActivity, { passive: true, capture: true });
+      {window.addEventListener(type, onActivity, { passive: true, capture: true });}
     const timer = setInterval(() => this.#tick(), TICK_MS);
     this.#stop = () => {
       clearInterval(timer);
