@@ -49,6 +49,17 @@ export class ProjectsPage {
     if (merged.length !== this.regions.length) this.regions = merged;
   }
 
+  /** True when a filter or search narrows the default list (in construction, everything), so an empty answer
+   * means "nothing matches" rather than "nothing is being built". */
+  get narrowed(): boolean {
+    return (
+      this.status !== 'in_construction' ||
+      this.region !== '' ||
+      this.special !== 'all' ||
+      this.query.trim() !== ''
+    );
+  }
+
   /** Changes a filter and goes back to the first page. */
   setFilter(change: () => void): void {
     change();
