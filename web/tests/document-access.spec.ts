@@ -40,7 +40,8 @@ test('the project department and the supervisor read an enterprise inspection wi
     await reader.goto(url);
     // A first load: page, session, access check, socket and handshake (seconds on a busy machine).
     await expect(reader.getByTestId('remarks-text')).toHaveText('塔吊附墙杆件锈蚀', { timeout: 30_000 });
-    await expect(reader.getByTestId('presence')).toContainText('仅您在查看');
+    // The director still has the inspection open: the reader sees who is editing, and where.
+    await expect(reader.getByTestId('presence')).toContainText('江苏安建建设集团有限公司 · 备注');
     await expectNoEditingControls(reader);
     // Later edits still reach the reader.
     await director.getByLabel('备注').fill('塔吊附墙杆件锈蚀，已停用');
