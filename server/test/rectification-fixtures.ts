@@ -8,10 +8,12 @@ import {
   setDeduction,
   setInspector,
   setRectificationRequest,
+  setSheetFlag,
   type InspectionMethod,
   type InspectionOrigin,
 } from '@anguan/model';
 import { getInspectionTermTree, walkTerms } from '@anguan/standards';
+import { defaultLimits } from '../src/config.js';
 import {
   api,
   connectPeer,
@@ -29,7 +31,13 @@ export interface ClockedServer extends SyncTestServer {
   readonly clock: { now: Date; set(iso: string): void };
 }
 
-/** A sync test server whose clock (`deps.now()`) the test sets; it starts at 2026-03-15T02:00:00Z. */
+const YEAR_MS = 365 * 24 * 60 * 60_000;
+
+/**
+ * A sync test server whose clock (`deps.now()`) the test sets; it starts at 2026-03-15T02:00:00Z. The tests move
+ * the clock by days while their users stay signed in, so the idle logout and session lifetime (tested in
+ * auth-hardening.test.ts) are a year here.
+ */
 export async function startClockedServer(): Promise<ClockedServer> {
   const clock = {
     now: new Date('2026-03-15T02:00:00Z'),
@@ -37,7 +45,10 @@ export async function startClockedServer(): Promise<ClockedServer> {
       clock.now = new Date(iso);
     },
   };
-  const server = await startSyncServer({ now: () => clock.now });
+  const server = await startSyncServer(
+    { now: () => clock.now },
+    { limits: { ...defaultLimits, sessionIdleMs: YEAR_MS, sessionAbsoluteMs: YEAR_MS } },
+  );
   return Object.assign(server, { clock });
 }
 
@@ -65,6 +76,8 @@ function fillContent(doc: Y.Doc, method: InspectionMethod, by: string): void {
   if (method === 'jgj59') {
     const sheet = addSheet(doc, { tableId: 'safety_management' });
     setDeduction(doc, sheet, { itemId: 'safety_management.01', ruleId: 'safety_management.01.02' });
+    // 保存该项: the seal refuses sub-tables the inspector has not saved, as in a real inspection.
+    setSheetFlag(doc, sheet, 'done', true);
     setComment(doc, '安全管理基本到位');
   } else if (method === 'terms') {
     addTerm(doc, firstTermId(), by);
