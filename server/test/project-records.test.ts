@@ -1,9 +1,24 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { randomUUID } from 'node:crypto';
 import { eq } from 'drizzle-orm';
-import { initProjectDoc, removeDangerousWork, setDangerousWork, setEquipment, setWorkRecord } from '@anguan/model';
+import {
+  initProjectDoc,
+  removeDangerousWork,
+  setDangerousWork,
+  setEquipment,
+  setWorkRecord,
+} from '@anguan/model';
 import { dangerousWorks, documents, inspections, projects } from '../src/db/schema/index.js';
-import { api, connectPeer, eventually, seedWorld, startSyncServer, type SyncTestServer, type World } from './sync-fixtures.js';
+import {
+  api,
+  clockJumpConfig,
+  connectPeer,
+  eventually,
+  seedWorld,
+  startSyncServer,
+  type SyncTestServer,
+  type World,
+} from './sync-fixtures.js';
 
 /**
  * Project records as the API serves them: 超危大 works materialized from the project document, 标准化月评 statistics
@@ -17,7 +32,8 @@ const clock = { now: new Date('2026-11-30T15:30:00Z') }; // 23:30 on 2026-11-30 
 
 beforeEach(async () => {
   clock.now = new Date('2026-11-30T15:30:00Z');
-  server = await startSyncServer({ now: () => clock.now });
+  // The monthly tests move the clock past local midnight; the users stay signed in.
+  server = await startSyncServer({ now: () => clock.now }, clockJumpConfig);
   world = seedWorld(server.deps.database.db, clock.now);
 });
 afterEach(() => server.dispose());
@@ -25,7 +41,12 @@ afterEach(() => server.dispose());
 type Origin = (typeof inspections.$inferInsert)['origin'];
 
 /** An inspection row as the inspection materializer writes it. */
-function inspectionRow(projectId: string, origin: Origin, date: string, extra: Partial<typeof inspections.$inferInsert> = {}) {
+function inspectionRow(
+  projectId: string,
+  origin: Origin,
+  date: string,
+  extra: Partial<typeof inspections.$inferInsert> = {},
+) {
   const id = randomUUID();
   server.deps.database.db
     .insert(inspections)
@@ -77,20 +98,31 @@ describe('超危大 works from the project document', () => {
       return res.json.works;
     });
     const pitView = list.find((w: { workId: string }) => w.workId === pit);
-    expect(pitView).toMatchObject({ categoryName: '深基坑工程', steps: { plan: { date: '2026-09-01', files: ['a'.repeat(64)] } } });
+    expect(pitView).toMatchObject({
+      categoryName: '深基坑工程',
+      steps: { plan: { date: '2026-09-01', files: ['a'.repeat(64)] } },
+    });
     expect(pitView.gaps.map((g: { code: string }) => g.code)).toEqual([
       'expert_review_missing',
       'briefing_missing',
       'acceptance_missing',
     ]);
-    expect((await get(world.director, '/api/dangerous-works?gap=none')).json.works.map((w: { workId: string }) => w.workId)).toEqual([form]);
+    expect(
+      (await get(world.director, '/api/dangerous-works?gap=none')).json.works.map(
+        (w: { workId: string }) => w.workId,
+      ),
+    ).toEqual([form]);
     expect((await get(world.director, '/api/dangerous-works?category=formwork')).json.total).toBe(1);
     expect((await get(world.otherDirector, '/api/dangerous-works')).json.total).toBe(0);
     const overview = await get(world.director, `/api/projects/${world.projectId}/overview`);
-    expect(overview.json.equipment).toEqual([expect.objectContaining({ name: '1号塔吊', registrationNumber: '苏A-0001' })]);
+    expect(overview.json.equipment).toEqual([
+      expect.objectContaining({ name: '1号塔吊', registrationNumber: '苏A-0001' }),
+    ]);
 
     removeDangerousWork(peer.doc, pit);
-    await eventually(async () => expect((await get(world.director, '/api/dangerous-works')).json.total).toBe(1));
+    await eventually(async () =>
+      expect((await get(world.director, '/api/dangerous-works')).json.total).toBe(1),
+    );
     peer.destroy();
   });
 });
@@ -100,7 +132,11 @@ describe('标准化月评 statistics', () => {
     inspectionRow(world.projectId, 'monthly', '2026-11-30', { selfScore: '88.50' });
     const november = await get(world.director, '/api/monthly-evaluations?status=done');
     expect(november.json).toMatchObject({ year: 2026, month: 11, total: 1 });
-    expect(november.json.items[0].evaluation).toMatchObject({ date: '2026-11-30', selfScore: '88.50', history: 1 });
+    expect(november.json.items[0].evaluation).toMatchObject({
+      date: '2026-11-30',
+      selfScore: '88.50',
+      history: 1,
+    });
     expect((await get(world.director, '/api/monthly-evaluations')).json.total).toBe(0);
   });
 
@@ -113,16 +149,28 @@ describe('标准化月评 statistics', () => {
     // Sealed at 16:10 UTC on the 30th, but dated the local 1 December: it belongs to December.
     inspectionRow(world.projectId, 'monthly', '2026-12-01', { sealedAt: new Date('2026-11-30T16:10:00Z') });
     expect((await get(world.director, '/api/monthly-evaluations')).json.total).toBe(0);
-    expect((await get(world.director, '/api/monthly-evaluations?year=2026&month=11&status=done')).json.total).toBe(1);
+    expect(
+      (await get(world.director, '/api/monthly-evaluations?year=2026&month=11&status=done')).json.total,
+    ).toBe(1);
   });
 
   it('counts the newest sealed evaluation of the month and ignores drafts and deleted ones', async () => {
-    inspectionRow(world.projectId, 'monthly', '2026-11-05', { selfScore: '70.00', sealedAt: new Date('2026-11-05T02:00:00Z') });
-    const newest = inspectionRow(world.projectId, 'monthly', '2026-11-06', { selfScore: '90.00', sealedAt: new Date('2026-11-06T02:00:00Z') });
+    inspectionRow(world.projectId, 'monthly', '2026-11-05', {
+      selfScore: '70.00',
+      sealedAt: new Date('2026-11-05T02:00:00Z'),
+    });
+    const newest = inspectionRow(world.projectId, 'monthly', '2026-11-06', {
+      selfScore: '90.00',
+      sealedAt: new Date('2026-11-06T02:00:00Z'),
+    });
     inspectionRow(world.projectId, 'monthly', '2026-11-07', { status: 'draft', sealedAt: null });
     inspectionRow(world.projectId, 'monthly', '2026-11-08', { deletedAt: clock.now });
     const done = await get(world.director, '/api/monthly-evaluations?status=done');
-    expect(done.json.items[0].evaluation).toMatchObject({ inspectionId: newest, selfScore: '90.00', history: 2 });
+    expect(done.json.items[0].evaluation).toMatchObject({
+      inspectionId: newest,
+      selfScore: '90.00',
+      history: 2,
+    });
   });
 
   it('lets the enterprise order rectification once, registering the document the department answers in', async () => {
@@ -151,7 +199,13 @@ describe('the 项目信息 list', () => {
     const monthly = inspectionRow(world.projectId, 'monthly', '2026-11-02', { selfScore: '91.00' });
     server.deps.database.db
       .insert(dangerousWorks)
-      .values({ projectId: world.projectId, workId: 'w1', name: '深基坑', category: 'foundation_pit', createdAt: '' })
+      .values({
+        projectId: world.projectId,
+        workId: 'w1',
+        name: '深基坑',
+        category: 'foundation_pit',
+        createdAt: '',
+      })
       .run();
     const res = await get(world.director, '/api/projects');
     expect(res.json).toMatchObject({ total: 1, page: 1, pageSize: 20 });
@@ -165,7 +219,8 @@ describe('the 项目信息 list', () => {
 
   it('pages, searches and filters within what the user may read', async () => {
     const { db } = server.deps.database;
-    const enterpriseId = db.select().from(projects).where(eq(projects.id, world.projectId)).get()!.enterpriseId;
+    const enterpriseId = db.select().from(projects).where(eq(projects.id, world.projectId)).get()!
+      .enterpriseId;
     db.insert(projects)
       .values(
         Array.from({ length: 25 }, (_, i) => ({
@@ -194,9 +249,15 @@ describe('the 项目信息 list', () => {
   });
 
   it('gives an overview whose timeline holds all four origins and filters by origin', async () => {
-    for (const origin of ['self', 'monthly', 'enterprise', 'spot'] as const) inspectionRow(world.projectId, origin, '2026-11-10');
+    for (const origin of ['self', 'monthly', 'enterprise', 'spot'] as const)
+      inspectionRow(world.projectId, origin, '2026-11-10');
     const all = await get(world.department, `/api/projects/${world.projectId}/overview`);
-    expect(all.json.timeline.map((t: { origin: string }) => t.origin).sort()).toEqual(['enterprise', 'monthly', 'self', 'spot']);
+    expect(all.json.timeline.map((t: { origin: string }) => t.origin).sort()).toEqual([
+      'enterprise',
+      'monthly',
+      'self',
+      'spot',
+    ]);
     expect(all.json.monthlyEvaluations).toHaveLength(1);
     const spot = await get(world.department, `/api/projects/${world.projectId}/overview?origin=spot`);
     expect(spot.json.timeline).toHaveLength(1);

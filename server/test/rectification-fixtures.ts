@@ -13,9 +13,9 @@ import {
   type InspectionOrigin,
 } from '@anguan/model';
 import { getInspectionTermTree, walkTerms } from '@anguan/standards';
-import { defaultLimits } from '../src/config.js';
 import {
   api,
+  clockJumpConfig,
   connectPeer,
   eventually,
   registerInspection,
@@ -31,12 +31,9 @@ export interface ClockedServer extends SyncTestServer {
   readonly clock: { now: Date; set(iso: string): void };
 }
 
-const YEAR_MS = 365 * 24 * 60 * 60_000;
-
 /**
- * A sync test server whose clock (`deps.now()`) the test sets; it starts at 2026-03-15T02:00:00Z. The tests move
- * the clock by days while their users stay signed in, so the idle logout and session lifetime (tested in
- * auth-hardening.test.ts) are a year here.
+ * A sync test server whose clock (`deps.now()`) the test sets; it starts at 2026-03-15T02:00:00Z. Its users stay
+ * signed in across the days the tests move the clock by (see clockJumpConfig).
  */
 export async function startClockedServer(): Promise<ClockedServer> {
   const clock = {
@@ -45,10 +42,7 @@ export async function startClockedServer(): Promise<ClockedServer> {
       clock.now = new Date(iso);
     },
   };
-  const server = await startSyncServer(
-    { now: () => clock.now },
-    { limits: { ...defaultLimits, sessionIdleMs: YEAR_MS, sessionAbsoluteMs: YEAR_MS } },
-  );
+  const server = await startSyncServer({ now: () => clock.now }, clockJumpConfig);
   return Object.assign(server, { clock });
 }
 
