@@ -123,7 +123,7 @@ describe('importing projects', () => {
   it('changes nothing when one row is bad and reports its row, column and reason', async () => {
     const nanjing = await signIn(server.url, 'nanjing');
     const data = rows(5);
-    data[3] = { ...data[3], startDate: '2026-02-30' };
+    data[3] = { ...data[3]!, startDate: '2026-02-30' };
     const res = await upload(nanjing, '/api/registry/projects/import', await projectWorkbook(data), XLSX);
     expect(res.status).toBe(422);
     expect(res.json.error.code).toBe('import_invalid');
@@ -135,7 +135,7 @@ describe('importing projects', () => {
     const nanjing = await signIn(server.url, 'nanjing');
     await nanjing.post('/api/registry/projects', projectInput({ filingNumber: '3201052026010' }));
     const data = rows(3);
-    data.push({ ...data[1] });
+    data.push({ ...data[1]! });
     const res = await upload(nanjing, '/api/registry/projects/import', await projectWorkbook(data), XLSX);
     expect(res.json.error.rows).toEqual([
       { row: 2, column: '监督备案号', message: '该监督备案号已登记' },
