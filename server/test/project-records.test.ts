@@ -282,8 +282,9 @@ describe('the 项目信息 list', () => {
   });
 
   it('gives an overview whose timeline holds all four origins and filters by origin', async () => {
-    for (const origin of ['self', 'monthly', 'enterprise', 'spot'] as const)
+    for (const origin of ['self', 'monthly', 'enterprise', 'spot'] as const) {
       inspectionRow(world.projectId, origin, '2026-11-10');
+    }
     const all = await get(world.department, `/api/projects/${world.projectId}/overview`);
     expect(all.json.timeline.map((t: { origin: string }) => t.origin).sort()).toEqual([
       'enterprise',

@@ -42,15 +42,13 @@ export async function projectFigures(
           isNull(inspections.deletedAt),
         ),
       )
-      .groupBy(inspections.projectId)
-      .all(),
+      .groupBy(inspections.projectId),
     latestMonthlyEvaluations(db, ids, today.slice(0, 7)),
     db
       .select({ projectId: dangerousWorks.projectId, n: count() })
       .from(dangerousWorks)
       .where(inArray(dangerousWorks.projectId, ids))
-      .groupBy(dangerousWorks.projectId)
-      .all(),
+      .groupBy(dangerousWorks.projectId),
     openRectificationCounts(db, ids),
   ]);
   const countOf = (rows: Array<{ projectId: string; n: number }>) =>
@@ -88,8 +86,7 @@ function openRectificationCounts(db: Db, ids: string[]) {
         isNull(inspections.deletedAt),
       ),
     )
-    .groupBy(rectifications.projectId)
-    .all();
+    .groupBy(rectifications.projectId);
 }
 
 export type MonthlyRow = Pick<
@@ -126,8 +123,7 @@ export async function latestMonthlyEvaluations(
         isNull(inspections.deletedAt),
       ),
     )
-    .orderBy(desc(inspections.sealedAt), desc(inspections.id))
-    .all();
+    .orderBy(desc(inspections.sealedAt), desc(inspections.id));
   const latest = new Map<string, MonthlyRow & { history: number }>();
   for (const row of rows) {
     const seen = latest.get(row.projectId);
