@@ -58,8 +58,7 @@ export async function listDangerousWorks(
         filter.projectId ? eq(dangerousWorks.projectId, filter.projectId) : undefined,
       ),
     )
-    .orderBy(asc(projects.filingNumber), asc(dangerousWorks.createdAt), asc(dangerousWorks.workId))
-    .all();
+    .orderBy(asc(projects.filingNumber), asc(dangerousWorks.createdAt), asc(dangerousWorks.workId));
   const steps = await stepsOf(db, [...new Set(works.map((w) => w.projectId))]);
   const views = works.map((work) => {
     const byStep = Object.fromEntries(WORK_STEP_VALUES.map((s) => [s, null])) as Record<WorkStep, StepView | null>;
@@ -84,7 +83,7 @@ function matchesGap(gaps: readonly WorkGap[], gap: string | undefined): boolean 
 async function stepsOf(db: Db, projectIds: string[]) {
   const byWork = new Map<string, Array<{ step: WorkStep; view: StepView }>>();
   if (projectIds.length === 0) return byWork;
-  const rows = await db.select().from(dangerousWorkSteps).where(inArray(dangerousWorkSteps.projectId, projectIds)).all();
+  const rows = await db.select().from(dangerousWorkSteps).where(inArray(dangerousWorkSteps.projectId, projectIds));
   for (const row of rows) {
     const key = `${row.projectId}|${row.workId}`;
     const list = byWork.get(key) ?? [];

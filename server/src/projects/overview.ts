@@ -70,8 +70,7 @@ export async function projectOverview(
         filter.to ? lte(inspections.date, filter.to) : undefined,
       ),
     )
-    .orderBy(desc(inspections.date), desc(inspections.createdAt))
-    .all();
+    .orderBy(desc(inspections.date), desc(inspections.createdAt));
   const timeline = rows.map((r) => ({
     id: r.id,
     origin: r.origin,
@@ -87,7 +86,7 @@ export async function projectOverview(
   }));
   const [works, equipment, monthly] = await Promise.all([
     listDangerousWorks(db, eq(projects.id, project.id), {}, today),
-    db.select().from(projectEquipment).where(eq(projectEquipment.projectId, project.id)).orderBy(asc(projectEquipment.createdAt)).all(),
+    db.select().from(projectEquipment).where(eq(projectEquipment.projectId, project.id)).orderBy(asc(projectEquipment.createdAt)),
     monthlyHistory(db, project.id),
   ]);
   return {
@@ -112,8 +111,7 @@ async function monthlyHistory(db: Db, projectId: string) {
         isNull(inspections.deletedAt),
       ),
     )
-    .orderBy(desc(inspections.date), desc(inspections.sealedAt))
-    .all();
+    .orderBy(desc(inspections.date), desc(inspections.sealedAt));
   const byMonth = new Map<string, (typeof rows)[number]>();
   for (const row of rows) {
     const month = row.date.slice(0, 7);

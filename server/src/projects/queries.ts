@@ -72,15 +72,14 @@ export async function listReadableProjects(
 ): Promise<{ rows: ProjectRow[]; total: number }> {
   const where = projectListWhere(user, filter);
   if (!where) return { rows: [], total: 0 };
-  const [totalRow] = await db.select({ n: count() }).from(projects).where(where).all();
+  const [totalRow] = await db.select({ n: count() }).from(projects).where(where);
   const rows = await db
     .select()
     .from(projects)
     .where(where)
     .orderBy(asc(projects.filingNumber))
     .limit(page.pageSize)
-    .offset((page.page - 1) * page.pageSize)
-    .all();
+    .offset((page.page - 1) * page.pageSize);
   return { rows, total: totalRow?.n ?? 0 };
 }
 

@@ -32,7 +32,7 @@ export interface ProjectView {
 export type RegionIndex = ReadonlyMap<string, RegionRow>;
 
 export async function loadRegionIndex(db: Db): Promise<RegionIndex> {
-  const rows = await db.select().from(regions).all();
+  const rows = await db.select().from(regions);
   return new Map(rows.map((r) => [r.code, r]));
 }
 
