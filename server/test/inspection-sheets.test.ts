@@ -5,7 +5,7 @@ import { addFile, addTermPhoto, setTermNote } from '@anguan/model';
 import { getInspectionTermTree, walkTerms, type TermPhrase } from '@anguan/standards';
 import { auditLog, inspections } from '../src/db/schema/index.js';
 import { listVisibleInspections } from '../src/inspection-sheets/queries.js';
-import { api, seedWorld, type TestUser, type World } from './sync-fixtures.js';
+import { api, eventually, seedWorld, type TestUser, type World } from './sync-fixtures.js';
 import {
   firstTermId,
   sealInspection,
@@ -30,27 +30,14 @@ const get = (user: TestUser, route: string) => api(server.url, user, 'GET', rout
 const phrase = (id: string) =>
   [...walkTerms(getInspectionTermTree().categories)].find((n): n is TermPhrase => n.id === id)!;
 
-/** The row the inspection materializer (another feature) writes for a sealed inspection. */
-function materializedRow(id: string, name: string, origin: 'enterprise' | 'self', createdBy: TestUser) {
-  server.deps.database.db
-    .insert(inspections)
-    .values({
-      id,
-      docName: name,
-      projectId: world.projectId,
-      origin,
-      method: 'internal',
-      date: '2026-03-15',
-      status: 'completed',
-      inspectors: '[]',
-      rectificationRequired: false,
-      findingCount: 1,
-      createdByUserId: createdBy.id,
-      createdAt: server.clock.now,
-      sealedAt: server.clock.now,
-      materializedAt: server.clock.now,
-    })
-    .run();
+/** Waits for the inspection materializer to write the sealed inspection's row (it runs after the seal). */
+async function materializedRow(id: string) {
+  const { db } = server.deps.database;
+  return eventually(() => {
+    const row = db.select().from(inspections).where(eq(inspections.id, id)).get();
+    if (!row?.sealedAt) throw new Error(`inspection ${id} is not materialized as sealed yet`);
+    return row;
+  });
 }
 
 describe('the 检查单', () => {
@@ -178,11 +165,11 @@ describe('soft deletion of internal-standard records', () => {
   const remove = (user: TestUser, route: string) => api(server.url, user, 'DELETE', route);
 
   it('lets only the enterprise account delete an enterprise record; the record leaves every list, audited', async () => {
-    const { id, name, sealedHash } = await sealInspection(server, world, {
+    const { id, sealedHash } = await sealInspection(server, world, {
       method: 'internal',
       rectification: REQUEST,
     });
-    materializedRow(id, name, 'enterprise', world.director);
+    await materializedRow(id);
     for (const [user, status] of [
       [world.inspector, 403],
       [world.department, 403],
@@ -222,7 +209,7 @@ describe('soft deletion of internal-standard records', () => {
 
   it('lets the project department delete its own self-inspection records, and no one delete a scored one', async () => {
     const self = await sealInspection(server, world, { origin: 'self', method: 'internal' });
-    materializedRow(self.id, self.name, 'self', world.department);
+    await materializedRow(self.id);
     expect((await remove(world.director, `/api/inspections/${self.id}`)).status).toBe(403);
     expect((await remove(world.department, `/api/inspections/${self.id}`)).status).toBe(200);
     const scored = await sealInspection(server, world);

@@ -8,9 +8,10 @@ import {
   setEquipment,
   setWorkRecord,
 } from '@anguan/model';
-import { dangerousWorks, documents, inspections, projects } from '../src/db/schema/index.js';
+import { dangerousWorks, documents, inspections, projects, rectifications } from '../src/db/schema/index.js';
 import {
   api,
+  clockJumpConfig,
   connectPeer,
   eventually,
   seedWorld,
@@ -31,7 +32,8 @@ const clock = { now: new Date('2026-11-30T15:30:00Z') }; // 23:30 on 2026-11-30 
 
 beforeEach(async () => {
   clock.now = new Date('2026-11-30T15:30:00Z');
-  server = await startSyncServer({ now: () => clock.now });
+  // The monthly tests move the clock past local midnight; the users stay signed in.
+  server = await startSyncServer({ now: () => clock.now }, clockJumpConfig);
   world = seedWorld(server.deps.database.db, clock.now);
 });
 afterEach(() => server.dispose());
@@ -188,6 +190,26 @@ describe('标准化月评 statistics', () => {
   });
 });
 
+/** A rectification row as the rectification materializer writes it for a sealed inspection. */
+function rectificationRow(inspectionId: string, state: (typeof rectifications.$inferInsert)['state']) {
+  server.deps.database.db
+    .insert(rectifications)
+    .values({
+      inspectionId,
+      docName: `rectification:${inspectionId}`,
+      projectId: world.projectId,
+      origin: 'enterprise',
+      state,
+      deadline: '2026-12-07',
+      requirement: '临边防护栏杆缺失，限期补齐',
+      rectifierName: '张项目',
+      rounds: state === 'pending' ? 0 : 1,
+      openedAt: clock.now,
+      materializedAt: clock.now,
+    })
+    .run();
+}
+
 describe('the 项目信息 list', () => {
   it('shows each project’s inspections this year, this month’s evaluation and 超危大 count', async () => {
     inspectionRow(world.projectId, 'enterprise', '2026-01-01');
@@ -209,10 +231,23 @@ describe('the 项目信息 list', () => {
     expect(res.json).toMatchObject({ total: 1, page: 1, pageSize: 20 });
     expect(res.json.projects[0]).toMatchObject({
       enterpriseInspections: { thisYear: 2, required: 3 },
-      openRectifications: null,
+      openRectifications: 0,
       monthlyEvaluation: { inspectionId: monthly, selfScore: '91.00' },
       superDangerousWorkCount: 1,
     });
+  });
+
+  it('counts each project’s open rectifications: not passed ones, nor those of deleted inspections', async () => {
+    for (const state of ['pending', 'replied', 'returned', 'passed'] as const) {
+      rectificationRow(inspectionRow(world.projectId, 'enterprise', '2026-11-02'), state);
+    }
+    rectificationRow(
+      inspectionRow(world.projectId, 'spot', '2026-11-03', { deletedAt: clock.now }),
+      'pending',
+    );
+    rectificationRow(randomUUID(), 'pending'); // its inspection row is not materialized yet: still open
+    const res = await get(world.director, '/api/projects');
+    expect(res.json.projects[0]).toMatchObject({ id: world.projectId, openRectifications: 4 });
   });
 
   it('pages, searches and filters within what the user may read', async () => {

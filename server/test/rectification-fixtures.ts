@@ -8,12 +8,14 @@ import {
   setDeduction,
   setInspector,
   setRectificationRequest,
+  setSheetFlag,
   type InspectionMethod,
   type InspectionOrigin,
 } from '@anguan/model';
 import { getInspectionTermTree, walkTerms } from '@anguan/standards';
 import {
   api,
+  clockJumpConfig,
   connectPeer,
   eventually,
   registerInspection,
@@ -29,7 +31,10 @@ export interface ClockedServer extends SyncTestServer {
   readonly clock: { now: Date; set(iso: string): void };
 }
 
-/** A sync test server whose clock (`deps.now()`) the test sets; it starts at 2026-03-15T02:00:00Z. */
+/**
+ * A sync test server whose clock (`deps.now()`) the test sets; it starts at 2026-03-15T02:00:00Z. Its users stay
+ * signed in across the days the tests move the clock by (see clockJumpConfig).
+ */
 export async function startClockedServer(): Promise<ClockedServer> {
   const clock = {
     now: new Date('2026-03-15T02:00:00Z'),
@@ -37,7 +42,7 @@ export async function startClockedServer(): Promise<ClockedServer> {
       clock.now = new Date(iso);
     },
   };
-  const server = await startSyncServer({ now: () => clock.now });
+  const server = await startSyncServer({ now: () => clock.now }, clockJumpConfig);
   return Object.assign(server, { clock });
 }
 
@@ -65,6 +70,8 @@ function fillContent(doc: Y.Doc, method: InspectionMethod, by: string): void {
   if (method === 'jgj59') {
     const sheet = addSheet(doc, { tableId: 'safety_management' });
     setDeduction(doc, sheet, { itemId: 'safety_management.01', ruleId: 'safety_management.01.02' });
+    // 保存该项: the seal refuses sub-tables the inspector has not saved, as in a real inspection.
+    setSheetFlag(doc, sheet, 'done', true);
     setComment(doc, '安全管理基本到位');
   } else if (method === 'terms') {
     addTerm(doc, firstTermId(), by);

@@ -6,7 +6,7 @@ import WebSocket from 'ws';
 import * as Y from 'yjs';
 import { WebsocketProvider } from 'y-websocket';
 import type { Db } from '../src/db/client.js';
-import { defaultConfig, type Config } from '../src/config.js';
+import { defaultConfig, defaultLimits, type Config } from '../src/config.js';
 import { startServer, type RunningServer, type StartOptions } from '../src/server.js';
 import { eq } from 'drizzle-orm';
 import {
@@ -29,6 +29,16 @@ export interface SyncTestServer extends RunningServer {
   readonly logs: string[];
   dispose(): Promise<void>;
 }
+
+const YEAR_MS = 365 * 24 * 60 * 60_000;
+
+/**
+ * Config for tests that move the server clock by hours or days while their users stay signed in: the idle logout
+ * and session lifetime (tested in auth-hardening.test.ts) are a year.
+ */
+export const clockJumpConfig: Partial<Config> = {
+  limits: { ...defaultLimits, sessionIdleMs: YEAR_MS, sessionAbsoluteMs: YEAR_MS },
+};
 
 /** A real server on 127.0.0.1:0 with a fresh DATA_DIR and fast sync timings (overridable). */
 export async function startSyncServer(

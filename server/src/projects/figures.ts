@@ -1,15 +1,12 @@
-import { and, count, desc, eq, gte, inArray, isNull, lte } from 'drizzle-orm';
+import { and, count, desc, eq, gte, inArray, isNull, lte, ne } from 'drizzle-orm';
 import type { Db } from '../db/client.js';
-import { dangerousWorks, inspections } from '../db/schema/index.js';
+import { dangerousWorks, inspections, rectifications } from '../db/schema/index.js';
 
 /** Per-project figures of the 项目信息 list (see /work/notes/projects-api.md). */
 export interface ProjectFigures {
   enterpriseInspections: { thisYear: number; required: number };
-  /**
-   * Always null for now: no table of rectification rows exists yet (the rectification issue adds one). Null says
-   * "unknown", which the list shows as such, rather than a made-up 0.
-   */
-  openRectifications: null;
+  /** Rectifications not yet 已通过 (待整改 / 已回复 / 已退回) of inspections that are not soft-deleted. */
+  openRectifications: number;
   monthlyEvaluation: { inspectionId: string; date: string; selfScore: string | null } | null;
   superDangerousWorkCount: number;
 }
@@ -20,7 +17,7 @@ export function monthRange(month: string): { first: string; last: string } {
 }
 
 /**
- * The figures of a page of projects, in three grouped queries (each uses an index on the project id).
+ * The figures of a page of projects, in four grouped queries (each uses an index on the project id).
  * `today` is the Asia/Shanghai calendar day; its year and month decide "this year" and "this month".
  */
 export async function projectFigures(
@@ -32,7 +29,7 @@ export async function projectFigures(
   const result = new Map<string, ProjectFigures>();
   if (ids.length === 0) return result;
   const year = today.slice(0, 4);
-  const [inspectionCounts, monthly, works] = await Promise.all([
+  const [inspectionCounts, monthly, works, open] = await Promise.all([
     db
       .select({ projectId: inspections.projectId, n: count() })
       .from(inspections)
@@ -52,11 +49,13 @@ export async function projectFigures(
       .from(dangerousWorks)
       .where(inArray(dangerousWorks.projectId, ids))
       .groupBy(dangerousWorks.projectId),
+    openRectificationCounts(db, ids),
   ]);
   const countOf = (rows: Array<{ projectId: string; n: number }>) =>
     new Map(rows.map((r) => [r.projectId, r.n]));
   const inspected = countOf(inspectionCounts);
   const workCount = countOf(works);
+  const openCount = countOf(open);
   for (const project of page) {
     const evaluation = monthly.get(project.id);
     result.set(project.id, {
@@ -64,7 +63,7 @@ export async function projectFigures(
         thisYear: inspected.get(project.id) ?? 0,
         required: project.requiredInspectionsPerYear,
       },
-      openRectifications: null,
+      openRectifications: openCount.get(project.id) ?? 0,
       monthlyEvaluation: evaluation
         ? { inspectionId: evaluation.id, date: evaluation.date, selfScore: evaluation.selfScore }
         : null,
@@ -72,6 +71,22 @@ export async function projectFigures(
     });
   }
   return result;
+}
+
+/** Open rectifications per project; an inspection row not materialized yet is not a deleted one (left join). */
+function openRectificationCounts(db: Db, ids: string[]) {
+  return db
+    .select({ projectId: rectifications.projectId, n: count() })
+    .from(rectifications)
+    .leftJoin(inspections, eq(inspections.id, rectifications.inspectionId))
+    .where(
+      and(
+        inArray(rectifications.projectId, ids),
+        ne(rectifications.state, 'passed'),
+        isNull(inspections.deletedAt),
+      ),
+    )
+    .groupBy(rectifications.projectId);
 }
 
 export type MonthlyRow = Pick<
