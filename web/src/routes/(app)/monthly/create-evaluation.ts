@@ -7,7 +7,14 @@
  */
 import * as Y from 'yjs';
 import { IndexeddbPersistence } from 'y-indexeddb';
-import { addFile, createInspection, inspectionDocName, setSelfScore, setStatus } from '@anguan/model';
+import {
+  addFile,
+  createInspection,
+  inspectionDocName,
+  setInspector,
+  setSelfScore,
+  setStatus,
+} from '@anguan/model';
 import type { User } from '$lib/api';
 import { outboxManager } from '$lib/sync/outbox-manager.svelte';
 
@@ -33,11 +40,25 @@ export async function createEvaluationOnDevice(user: User, input: NewEvaluation)
       date: input.date,
       createdBy: user.id,
     });
+    // The department account fills the form in; it is the 月评's inspector (sealing needs one).
+    setInspector(doc, { userId: user.id, name: user.displayName });
     // Registered before the scans are queued: the server accepts a blob only for a document it knows.
-    await outboxManager.register({ name, kind: 'inspection', projectId: input.projectId, method: 'internal', origin: 'monthly' });
+    await outboxManager.register({
+      name,
+      kind: 'inspection',
+      projectId: input.projectId,
+      method: 'internal',
+      origin: 'monthly',
+    });
     for (const file of input.files) {
       const kept = await outboxManager.addFile(file, name);
-      addFile(doc, { sha256: kept.hash, name: file.name, mediaType: kept.type, size: kept.size, addedBy: user.id });
+      addFile(doc, {
+        sha256: kept.hash,
+        name: file.name,
+        mediaType: kept.type,
+        size: kept.size,
+        addedBy: user.id,
+      });
     }
     setSelfScore(doc, input.selfScore);
     setStatus(doc, 'completed');

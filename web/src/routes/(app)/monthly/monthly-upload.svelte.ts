@@ -5,7 +5,7 @@
  * @module
  */
 import { inspectionDocName } from '@anguan/model';
-import type { ProjectOverview, User } from '$lib/api';
+import { ApiError, request, type ProjectOverview, type User } from '$lib/api';
 import { CachedResource } from '$lib/cache/cached-resource.svelte';
 import { networkManager } from '$lib/managers/network-manager.svelte';
 import { toastManager } from '$lib/managers/toast-manager.svelte';
@@ -90,16 +90,37 @@ export class MonthlyUpload {
    * closing right after the handshake could drop the reply that carries the content.
    */
   #keepSyncing(upload: LocalUpload): void {
-    const session = new DocSession({ docName: upload.docName, serverUrl: syncServerUrl(window.location), connect: false });
+    const session = new DocSession({
+      docName: upload.docName,
+      serverUrl: syncServerUrl(window.location),
+      connect: false,
+    });
     this.#sessions.push(session);
     const unsubscribe = session.subscribe((status) => {
       if (!status.serverSynced || status.unsyncedChanges) return;
       unsubscribe();
-      this.#save(this.uploads.map((u) => (u.docName === upload.docName ? { ...u, syncedAt: Date.now() } : u)));
-      toastManager.success(`${upload.month} 月评已上传到服务器`);
-      void this.loadHistory();
+      void this.#seal(upload);
     });
     void outboxManager.whenRegistered(upload.docName).then(() => session.connect());
+  }
+
+  /**
+   * Seals the synced evaluation: only a sealed 月评 counts for the month (the server then accepts no change to it,
+   * and a later upload replaces it while this one stays in the history). A seal that fails (network) is tried
+   * again the next time the page opens, since the upload stays unmarked.
+   */
+  async #seal(upload: LocalUpload): Promise<void> {
+    try {
+      await request('POST', `/documents/${encodeURIComponent(upload.docName)}/seal`, {});
+    } catch (error) {
+      if (!(error instanceof ApiError && error.code === 'already_sealed')) {
+        handleError(error, `${upload.month} 月评上传后确认失败，下次打开本页时重试`);
+        return;
+      }
+    }
+    this.#save(this.uploads.map((u) => (u.docName === upload.docName ? { ...u, syncedAt: Date.now() } : u)));
+    toastManager.success(`${upload.month} 月评已上传到服务器`);
+    void this.loadHistory();
   }
 
   #save(uploads: LocalUpload[]): void {
