@@ -113,7 +113,7 @@ async function importRows(
       host: 'bench.local',
       'content-type': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
     },
-    body: bytes,
+    body: new Uint8Array(bytes),
   });
   const body = await res.text();
   const ms = performance.now() - t0;

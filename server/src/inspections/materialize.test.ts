@@ -10,6 +10,7 @@ import {
   setDeduction,
   setInspector,
   setItemNotApplicable,
+  setSelfScore,
   setSheetFlag,
   type InspectionJSON,
 } from '@anguan/model';
@@ -198,20 +199,23 @@ describe('materializeInspectionRows', () => {
     expect(() => materializeInspectionRows(json, registry('dust'), NOW)).toThrow('检查信息与登记记录不符');
   });
 
-  it('is completed exactly when the registry says sealed, and reads 标准化月评 self scores when present', () => {
+  it('is completed exactly when the registry says sealed, and stores 标准化月评 self scores with two decimals', () => {
     const doc = newDoc('jgj59');
-    doc.getMap('meta').set('selfScore', 88.5);
     const sealedAt = new Date('2026-03-15T09:00:00Z');
-    const rows = materializeInspectionRows(
+    const unscored = materializeInspectionRows(
       inspectionToJSON(doc),
       { ...registry('jgj59'), sealedAt, sealedHash: 'h' },
       NOW,
     );
-    expect(rows.inspection).toMatchObject({ status: 'completed', sealedAt, sealedHash: 'h' });
-    // The model of this branch does not read `selfScore` yet: absent from the JSON, the column stays null.
-    expect(rows.inspection.selfScore).toBeNull();
-    const withSelfScore = inspectionToJSON(doc);
-    const json = { ...withSelfScore, meta: { ...withSelfScore.meta!, selfScore: '88.5' } };
-    expect(materializeInspectionRows(json, registry('jgj59'), NOW).inspection.selfScore).toBe('88.50');
+    expect(unscored.inspection).toMatchObject({
+      status: 'completed',
+      sealedAt,
+      sealedHash: 'h',
+      selfScore: null,
+    });
+    setSelfScore(doc, 88.5);
+    expect(
+      materializeInspectionRows(inspectionToJSON(doc), registry('jgj59'), NOW).inspection.selfScore,
+    ).toBe('88.50');
   });
 });

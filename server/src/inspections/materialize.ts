@@ -96,7 +96,7 @@ export function materializeInspectionRows(
     totalExact: result?.total?.exact ?? null,
     grade: result?.grade?.grade ?? null,
     comment: json.comment,
-    selfScore: selfScoreOf(meta),
+    selfScore: json.selfScore === null ? null : json.selfScore.toFixed(2),
     inspectors: JSON.stringify(json.inspectors.map(({ userId, name }) => ({ userId, name }))),
     rectificationRequired: json.rectification.required,
     rectificationDeadline: json.rectification.deadline,
@@ -237,13 +237,6 @@ function termFindings(json: InspectionJSON, inspectionId: string, version: strin
     hazardLevel: phrases.get(t.termId)!.hazardLevel,
   }));
   return { findings, catalogVersion: tree.catalogVersion };
-}
-
-/** 标准化月评's own score, when a branch adds `meta.selfScore` (number or numeric string); else null. */
-function selfScoreOf(meta: Meta): string | null {
-  const raw: unknown = (meta as { selfScore?: unknown }).selfScore;
-  const value = typeof raw === 'string' && raw.trim() !== '' ? Number(raw) : raw;
-  return typeof value === 'number' && Number.isFinite(value) ? value.toFixed(2) : null;
 }
 
 const issue = (path: string, code: string, message: string): MaterializeIssue => ({ path, code, message });
