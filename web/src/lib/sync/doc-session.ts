@@ -136,8 +136,9 @@ export class DocSession {
     // Edits from an earlier run that never reached the server still count until a handshake carries them.
     this.set({ localLoaded: true, unsyncedChanges: this.state.unsyncedChanges || unsynced });
     // The last answer stands in while the server cannot be asked (offline); a fresh answer always wins.
-    if (this.state.access === 'unknown' && (cached === 'read' || cached === 'write'))
-      {this.set({ access: cached });}
+    if (this.state.access === 'unknown' && (cached === 'read' || cached === 'write')) {
+      this.set({ access: cached });
+    }
   }
 
   private async checkThenConnect(): Promise<void> {
@@ -156,18 +157,22 @@ export class DocSession {
       this.set({ lastError: closeReason(CLOSE_CODES.unauthorized) });
       return;
     }
-    this.applyAccess(answer);
-    if (!isRefused(answer)) this.provider.connect();
+    await this.applyAccess(answer);
+    if (!isRefused(answer) && !this.aborter.signal.aborted) this.provider.connect();
   }
 
-  private applyAccess(access: Exclude<DocumentAccess, 'unknown'>): void {
+  /**
+   * Keeps the answer on the device before the socket opens: once the page says 已同步 the answer is stored, so a
+   * phone closed right after syncing still opens the document for editing with no network.
+   */
+  private async applyAccess(access: Exclude<DocumentAccess, 'unknown'>): Promise<void> {
     if (isRefused(access)) {
       this.provider.disconnect();
       this.set({ access, lastError: refusalMessage(access) });
       return;
     }
     this.set({ access, readOnly: access === 'read' || this.state.readOnly });
-    this.persistence
+    await this.persistence
       ?.set(ACCESS_KEY, access)
       .catch((error: unknown) => console.error('[sync] could not keep the access answer', error));
   }
@@ -207,7 +212,7 @@ export class DocSession {
       if (synced) this.checkFlushed();
     };
     const onClosed = ({ code }: { code: number; reason: string }) => {
-      if (code === CLOSE_CODES.forbidden) return this.applyAccess('forbidden');
+      if (code === CLOSE_CODES.forbidden) return void this.applyAccess('forbidden');
       this.set({
         lastError: closeReason(code),
         readOnly: this.state.readOnly || code === CLOSE_CODES.readOnly || code === CLOSE_CODES.sealed,
@@ -215,8 +220,9 @@ export class DocSession {
     };
     // Refused upgrades look like network failures to the provider: after a few, ask the API why.
     const onConnectionClose = () => {
-      if (!this.options.checkAccess || this.provider.wsUnsuccessfulReconnects < RECHECK_AFTER_FAILURES)
-        {return;}
+      if (!this.options.checkAccess || this.provider.wsUnsuccessfulReconnects < RECHECK_AFTER_FAILURES) {
+        return;
+      }
       if (!this.provider.shouldConnect) return;
       this.provider.disconnect();
       this.connect();
