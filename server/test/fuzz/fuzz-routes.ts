@@ -147,11 +147,23 @@ export async function fuzzRoutes(
         if (response.status >= 500) {
           counts.serverErrors.push(`${route.method} ${route.path} (${kind}) → ${response.status}`);
         }
-      } catch {
+      } catch (error) {
+        // The body limit answers 413 and closes the connection while an oversized body is still being sent: the
+        // sender then sees its write fail. That is the refusal working, not a failure.
+        if (kind === 'oversized' && isCutShort(error)) {
+          counts.statuses.cut = (counts.statuses.cut ?? 0) + 1;
+          continue;
+        }
         counts.failures++;
       }
     }
   };
   await Promise.all(Array.from({ length: lanes }, lane));
   return counts;
+}
+
+/** A request whose connection the server closed while the body was still being written (EPIPE / ECONNRESET). */
+function isCutShort(error: unknown): boolean {
+  const cause = (error as { cause?: { code?: unknown } } | null)?.cause;
+  return cause?.code === 'EPIPE' || cause?.code === 'ECONNRESET';
 }
