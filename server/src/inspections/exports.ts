@@ -28,6 +28,9 @@ export async function getSummary(deps: AppDeps, user: SessionUser, id: string): 
 
 /** `GET /api/inspections/<uuid>/summary.xlsx`: sealed inspections only, from the sealed materialized state. */
 export async function getSummaryXlsx(deps: AppDeps, user: SessionUser, id: string) {
+  // Unsealed is the answer for a draft whether or not its rows exist yet (they may still be materializing).
+  const { doc } = await readableInspection(deps, user, id);
+  if (!doc.sealedAt) throw new AppError(409, 'not_sealed', '检查尚未保存汇总，不能下载汇总表');
   const summary = await getSummary(deps, user, id);
   if (summary.inspection.status !== 'completed') {
     throw new AppError(409, 'not_sealed', '检查尚未保存汇总，不能下载汇总表');
