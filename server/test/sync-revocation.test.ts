@@ -3,6 +3,7 @@ import * as Y from 'yjs';
 import { CLOSE_CODES } from '@anguan/model';
 import { createSession } from '../src/auth/sessions.js';
 import { SESSION_COOKIE } from '../src/http/session.js';
+import { auditLog } from '../src/db/schema/index.js';
 import {
   api,
   eventually,
@@ -103,5 +104,42 @@ describe('session revocation on the sync socket', () => {
     expect(storedText(name)).not.toContain('停用后');
     expect(director.socket.readyState).toBe(director.socket.OPEN);
     director.socket.terminate();
+  });
+});
+
+describe('idle sessions on the /sync upgrade', () => {
+  it('refuses an upgrade from a session left idle past the timeout before any sweep ran, and audits it', async () => {
+    let offsetMs = 0;
+    await server.dispose();
+    server = await startSyncServer({ now: () => new Date(Date.now() + offsetMs) });
+    world = seedWorld(server.deps.database.db);
+    const name = await registerInspection(server.url, world.director, world.projectId);
+    const fresh = await rawConnect(server, name, world.inspector);
+    expect(fresh.status).toBe(101); // used within the minute: the fast path
+    fresh.socket!.terminate();
+
+    offsetMs = server.deps.config.limits.sessionIdleMs + 60_000;
+    const idle = await rawConnect(server, name, world.inspector);
+    expect(idle.status).toBe(401);
+    const events = server.deps.database.db.select().from(auditLog).all();
+    expect(events.some((e) => e.event === 'session.idle_timeout' && e.actorUserId === world.inspector.id)).toBe(true);
+  });
+
+  it('lets a session used a few minutes ago open sockets and counts the upgrade as use', async () => {
+    let offsetMs = 0;
+    await server.dispose();
+    server = await startSyncServer({ now: () => new Date(Date.now() + offsetMs) });
+    world = seedWorld(server.deps.database.db);
+    const name = await registerInspection(server.url, world.director, world.projectId);
+    const idleMs = server.deps.config.limits.sessionIdleMs;
+    offsetMs = idleMs - 60_000;
+    const first = await rawConnect(server, name, world.inspector);
+    expect(first.status).toBe(101);
+    first.socket!.terminate();
+    // The upgrade moved last use: another idle period minus a minute later the session is still alive.
+    offsetMs += idleMs - 60_000;
+    const second = await rawConnect(server, name, world.inspector);
+    expect(second.status).toBe(101);
+    second.socket!.terminate();
   });
 });
