@@ -18,6 +18,7 @@ import { inspectionSheetRoutes, verifyRoutes } from './inspection-sheets/routes.
 import { syncRoutes } from './sync/upgrade.js';
 import { webStaticRoutes } from './web-static/routes.js';
 import { registryRoutes, REGISTRY_UPLOAD_PATHS } from './registry/routes.js';
+import { MAX_IMPORT_BYTES } from './registry/table-file.js';
 import { monthlyRoutes } from './monthly/routes.js';
 import { dangerousWorkRoutes } from './projects/dangerous-works-routes.js';
 import { auditRoutes } from './audit/routes.js';
@@ -26,10 +27,11 @@ import { alertRoutes } from './alerts/routes.js';
 /** Paths that take non-JSON bodies (blob uploads); still same-origin only. */
 export const UPLOAD_PATHS = ['/api/blobs', ...REGISTRY_UPLOAD_PATHS] as const;
 
-/** JSON routes that may send more than the default body limit (a seal carries a state vector). */
+/** Routes that may send more than the default JSON body limit (a seal carries a state vector; imports are files). */
 const BODY_LIMITS = [
   { pattern: /^\/api\/blobs\//, maxBytes: null },
   { pattern: /^\/api\/documents\/[^/]+\/seal$/, maxBytes: 256 * 1024 },
+  ...REGISTRY_UPLOAD_PATHS.map((path) => ({ pattern: new RegExp(`^${path}$`), maxBytes: MAX_IMPORT_BYTES })),
 ];
 
 /**

@@ -133,6 +133,17 @@ describe('importing projects', () => {
     expect(projectCount()).toBe(5);
   });
 
+  it('takes a file far above the JSON body limit (a 2,500-row province batch)', async () => {
+    const nanjing = await signIn(server.url, 'nanjing');
+    const many = Array.from({ length: 2500 }, (_, i) =>
+      projectInput({ filingNumber: `3201052026${String(i + 1000).padStart(4, '0')}`, name: `批量项目${i}` }),
+    );
+    const bytes = await projectWorkbook(many);
+    expect(bytes.byteLength).toBeGreaterThan(server.deps.config.limits.maxJsonBodyBytes);
+    const res = await upload(nanjing, '/api/registry/projects/import', bytes, XLSX);
+    expect(res).toMatchObject({ status: 200, json: { imported: 2500 } });
+  });
+
   it('changes nothing when one row is bad and reports its row, column and reason', async () => {
     const nanjing = await signIn(server.url, 'nanjing');
     const data = rows(5);
