@@ -41,6 +41,14 @@ async function docIsUnsynced(database: string): Promise<boolean> {
   }
 }
 
+/** Documents on this device holding edits the server has not received (offline edits, then closed or logged out). */
+export async function unsyncedDocNames(): Promise<string[]> {
+  const names = (await databaseNames()).filter((n) => DOC_DATABASE.test(n));
+  const unsynced: string[] = [];
+  for (const name of names) if (await docIsUnsynced(name)) unsynced.push(name);
+  return unsynced;
+}
+
 /** How many documents, registrations and files on this device the server has not received yet. */
 export async function countUnsentWork(): Promise<number> {
   const names = await databaseNames();
@@ -50,10 +58,7 @@ export async function countUnsentWork(): Promise<number> {
     const rows = (await readAll(name, store)) as Record<string, unknown>[];
     unsent += rows.filter((row) => row[sentField] === null && row.rejected === null).length;
   }
-  for (const name of names.filter((n) => DOC_DATABASE.test(n))) {
-    if (await docIsUnsynced(name)) unsent++;
-  }
-  return unsent;
+  return unsent + (await unsyncedDocNames()).length;
 }
 
 /** Removes every document, outbox entry and cached API answer of anguan from this device. */

@@ -16,17 +16,14 @@ import {
   removeFile,
   setInspector,
   setRemarks,
-  SYNC_PATH,
 } from '@anguan/model';
 import type { User } from '$lib/api';
 import { ReactiveDocSession } from '$lib/sync/doc-session.svelte';
 import { outboxManager } from '$lib/sync/outbox-manager.svelte';
 import { colorFor } from '$lib/sync/presence';
+import { syncServerUrl } from '$lib/sync/server-url';
 
-/** `ws(s)://<this host>/sync`. */
-export function syncServerUrl(location: Location): string {
-  return `${location.protocol === 'https:' ? 'wss' : 'ws'}://${location.host}${SYNC_PATH}`;
-}
+export { syncServerUrl };
 
 export class InspectionPage {
   readonly docName: string;
