@@ -1,7 +1,14 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import ExcelJS from 'exceljs';
 import { eq } from 'drizzle-orm';
-import { addFile, addTermPhoto, setTermNote } from '@anguan/model';
+import {
+  addFile,
+  addTerm,
+  addTermPhoto,
+  setTermHazardLevel,
+  setTermLocation,
+  setTermNote,
+} from '@anguan/model';
 import { getInspectionTermTree, walkTerms, type TermPhrase } from '@anguan/standards';
 import { auditLog, inspections } from '../src/db/schema/index.js';
 import { listVisibleInspections } from '../src/inspection-sheets/queries.js';
@@ -77,6 +84,46 @@ describe('the 检查单', () => {
       }),
     ]);
     expect(sheet.notes.join('')).toMatch(/暂定.*非 DGJ32\/TJ218-2017/);
+  });
+
+  it("carries each term's chosen hazard level and location into the sheet and its .xlsx", async () => {
+    const phrases = [...walkTerms(getInspectionTermTree().categories)].filter(
+      (n): n is TermPhrase => n.kind === 'phrase',
+    );
+    const general = phrases.find((p) => p.hazardLevel === 'general' && p.id !== firstTermId())!;
+    const { id } = await sealInspection(server, world, {
+      method: 'terms',
+      fill: (doc) => {
+        setTermLocation(doc, firstTermId(), '  ');
+        addTerm(doc, general.id, world.inspector.id);
+        setTermHazardLevel(doc, general.id, 'major');
+        setTermLocation(doc, general.id, '5号楼 屋面东侧');
+      },
+    });
+    const findings = (await get(world.director, `/api/inspections/${id}/sheet`)).json.sheet.findings;
+    const byId = new Map(findings.map((f: { termId: string }) => [f.termId, f]));
+    expect(byId.get(firstTermId())).toMatchObject({ location: null, hazardChanged: false });
+    expect(byId.get(general.id)).toMatchObject({
+      hazardLevel: 'major',
+      hazardLabel: '重大隐患',
+      hazardChanged: true,
+      location: '5号楼 屋面东侧',
+    });
+    const response = await fetch(`${server.url}/api/inspections/${id}/sheet.xlsx`, {
+      headers: { cookie: world.director.cookie },
+    });
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(await response.arrayBuffer());
+    const row = (() => {
+      let found: string[] = [];
+      workbook.getWorksheet('检查单')!.eachRow((r) => {
+        const values = (r.values as unknown[]).map((v) => String(v ?? ''));
+        if (values.some((v) => v.includes(general.name))) found = values;
+      });
+      return found;
+    })();
+    expect(row).toContain('重大隐患');
+    expect(row).toContain('5号楼 屋面东侧');
   });
 
   it('lists deductions with item and points for JGJ59 and the files for the internal standard', async () => {

@@ -113,9 +113,15 @@ describe('schema checks on the sync socket', () => {
     author.doc.getMap('meta').set('date', '2026-03-16');
     setRemarks(author.doc, '日期已改');
     author.doc.getText('termNote:terms.1').insert(0, '条款备注');
+    author.doc.getText('termLocation:terms.1').insert(0, '3号楼');
     await eventually(() =>
       expect(server.deps.sync.withDoc(name, (d) => d.getText('termNote:terms.1').toString())).toBe(
         '条款备注',
+      ),
+    );
+    await eventually(() =>
+      expect(server.deps.sync.withDoc(name, (d) => d.getText('termLocation:terms.1').toString())).toBe(
+        '3号楼',
       ),
     );
     expect(server.deps.sync.withDoc(name, (d) => d.getMap('meta').get('date'))).toBe('2026-03-16');

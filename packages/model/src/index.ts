@@ -85,6 +85,8 @@ export {
   INSPECTION_LIMITS,
   SCORING_POLICIES,
   DEFAULT_SCORING_POLICY,
+  HAZARD_LEVELS,
+  HAZARD_LEVEL_LABELS,
 } from './inspection/schema.js';
 export type {
   InspectionOrigin,
@@ -102,6 +104,7 @@ export type {
   Deduction,
   InternalFile,
   ScoringPolicy,
+  TermHazardLevel,
 } from './inspection/schema.js';
 export { INSPECTION_MIGRATIONS, INSPECTION_SCHEMA_VERSION } from './inspection/migrations.js';
 export {
@@ -116,6 +119,8 @@ export {
   addTerm,
   removeTerm,
   setTermNote,
+  setTermHazardLevel,
+  setTermLocation,
   addTermPhoto,
   removeTermPhoto,
   addFile,

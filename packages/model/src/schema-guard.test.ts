@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { createInspection, setDate, setTermNote } from './inspection/write.js';
+import { addTerm, createInspection, setDate, setTermLocation, setTermNote } from './inspection/write.js';
 import { INSPECTION_MIGRATIONS } from './inspection/migrations.js';
 import { isAllowedRoot, schemaChangeViolation } from './schema-guard.js';
 
@@ -29,6 +29,9 @@ describe('schema guard', () => {
     expect(isAllowedRoot('inspection', 'deductions')).toBe(true);
     expect(isAllowedRoot('inspection', 'termNote:terms.3.1')).toBe(true);
     expect(isAllowedRoot('inspection', 'termNote:')).toBe(false);
+    expect(isAllowedRoot('inspection', 'termLocation:terms.3.1')).toBe(true);
+    expect(isAllowedRoot('inspection', 'termLocation:')).toBe(false);
+    expect(isAllowedRoot('project', 'termLocation:terms.3.1')).toBe(false);
     expect(isAllowedRoot('inspection', 'replies')).toBe(false);
     expect(isAllowedRoot('rectification', 'replies')).toBe(true);
     expect(isAllowedRoot('project', 'equipment')).toBe(true);
@@ -51,6 +54,16 @@ describe('schema guard', () => {
         'inspection',
         doc,
         change(doc, (d) => setTermNote(d, 'terms.1', '注')),
+      ),
+    ).toBeNull();
+    expect(
+      schemaChangeViolation(
+        'inspection',
+        doc,
+        change(doc, (d) => {
+          addTerm(d, 'terms.1', 'u1');
+          setTermLocation(d, 'terms.1', '3号楼 5层');
+        }),
       ),
     ).toBeNull();
   });

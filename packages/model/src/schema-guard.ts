@@ -7,7 +7,7 @@ import type * as Y from 'yjs';
 import type { DocKind } from './doc-names.js';
 import { migrationsFor } from './kinds.js';
 import { META_ROOT, SCHEMA_VERSION_KEY } from './migrate.js';
-import { META_KEYS, ROOTS, TERM_NOTE_PREFIX, TEXTS } from './inspection/schema.js';
+import { META_KEYS, ROOTS, TERM_TEXT_PREFIXES, TEXTS } from './inspection/schema.js';
 import { RECTIFICATION_META_KEYS, RECTIFICATION_ROOTS } from './rectification/schema.js';
 import { PROJECT_META_KEYS, PROJECT_ROOTS } from './project/schema.js';
 import { readRoot } from './text.js';
@@ -37,13 +37,15 @@ export const IMMUTABLE_META_KEYS: Readonly<Record<DocKind, readonly string[]>> =
   project: [PROJECT_META_KEYS.projectId],
 });
 
-/** Whether a document of `kind` may have a root named `name` (inspections have one note text per term). */
+/**
+ * Whether a document of `kind` may have a root named `name` (inspections have one note and one location text per
+ * term).
+ */
 export function isAllowedRoot(kind: DocKind, name: string): boolean {
   if (FIXED_ROOTS[kind].has(name)) return true;
-  return (
-    kind === 'inspection' &&
-    name.startsWith(TERM_NOTE_PREFIX) &&
-    isCatalogId(name.slice(TERM_NOTE_PREFIX.length))
+  if (kind !== 'inspection') return false;
+  return TERM_TEXT_PREFIXES.some(
+    (prefix) => name.startsWith(prefix) && isCatalogId(name.slice(prefix.length)),
   );
 }
 

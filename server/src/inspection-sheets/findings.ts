@@ -24,10 +24,9 @@ export type SheetFinding =
       path: string[];
       hazardLevel: 'general' | 'major' | null;
       hazardLabel: string | null;
-      /**
-       * 楼栋/部位: the model has no per-term location yet (see the rectify report), so this is always null
-       * until `packages/model` adds one.
-       */
+      /** Whether the inspector changed the level from the catalog phrase's default. */
+      hazardChanged: boolean;
+      /** 楼栋/部位 the inspector wrote, or null when none. */
       location: string | null;
       note: string;
       photos: string[];
@@ -90,15 +89,17 @@ function termFindings(json: InspectionJSON): SheetFinding[] {
   const phrases = phraseIndex(termTree(json.meta?.catalogVersion ?? null));
   return json.terms.map((term) => {
     const found = phrases.get(term.termId);
+    const hazardLevel = term.hazardLevel ?? found?.phrase.hazardLevel ?? null;
     return {
       kind: 'term',
       termId: term.termId,
       code: found?.phrase.code ?? null,
       phrase: found?.phrase.name ?? term.termId,
       path: found?.path ?? [],
-      hazardLevel: found?.phrase.hazardLevel ?? null,
-      hazardLabel: found ? HAZARD_LABELS[found.phrase.hazardLevel] : null,
-      location: null,
+      hazardLevel,
+      hazardLabel: hazardLevel ? HAZARD_LABELS[hazardLevel] : null,
+      hazardChanged: term.hazardLevel !== null && term.hazardLevel !== found?.phrase.hazardLevel,
+      location: term.location.trim() === '' ? null : term.location.trim(),
       note: term.note,
       photos: term.photos.map((photo) => photo.sha256),
     };

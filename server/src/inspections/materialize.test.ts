@@ -4,6 +4,7 @@ import * as Y from 'yjs';
 import {
   addSheet,
   addTerm,
+  setTermHazardLevel,
   createInspection,
   inspectionToJSON,
   setComment,
@@ -163,6 +164,18 @@ describe('materializeInspectionRows', () => {
     expect(rows.inspection.catalogVersion).toBe(getInspectionTermTree().catalogVersion);
     expect(rows.findings).toEqual([
       expect.objectContaining({ kind: 'term', termId: major.id, hazardLevel: 'major' }),
+    ]);
+  });
+
+  it('writes the hazard level the inspector chose over the catalog default', () => {
+    const doc = newDoc('terms');
+    const phrases = [...walkTerms(getInspectionTermTree().categories)].filter((n) => n.kind === 'phrase');
+    const general = phrases.find((p) => p.kind === 'phrase' && p.hazardLevel === 'general')!;
+    addTerm(doc, general.id, 'u-1');
+    setTermHazardLevel(doc, general.id, 'major');
+    const rows = materializeInspectionRows(inspectionToJSON(doc), registry('terms'), NOW);
+    expect(rows.findings).toEqual([
+      expect.objectContaining({ kind: 'term', termId: general.id, hazardLevel: 'major' }),
     ]);
   });
 

@@ -234,7 +234,8 @@ function termFindings(json: InspectionJSON, inspectionId: string, version: strin
     termId: t.termId,
     points: null,
     occurrences: null,
-    hazardLevel: phrases.get(t.termId)!.hazardLevel,
+    // The inspector's level wins over the phrase's default (statistics count what was found, as recorded).
+    hazardLevel: t.hazardLevel ?? phrases.get(t.termId)!.hazardLevel,
   }));
   return { findings, catalogVersion: tree.catalogVersion };
 }

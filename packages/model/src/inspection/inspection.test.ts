@@ -99,6 +99,62 @@ describe('inspection writers and readers', () => {
     expect(inspectionBlobRefs(after)).toEqual([]);
   });
 
+  it("keeps a term's hazard level and location, and clears the location when the term is deselected", () => {
+    const doc = inspectionDoc({ method: 'terms' });
+    w.addTerm(doc, 'T-3.2.1', 'u1');
+    expect(inspectionToJSON(doc).terms[0]).toMatchObject({ hazardLevel: null, location: '' });
+    w.setTermHazardLevel(doc, 'T-3.2.1', 'major');
+    w.setTermLocation(doc, 'T-3.2.1', '2号楼 东侧临边');
+    expect(inspectionToJSON(doc).terms[0]).toMatchObject({
+      termId: 'T-3.2.1',
+      addedBy: 'u1',
+      hazardLevel: 'major',
+      location: '2号楼 东侧临边',
+    });
+    w.setTermHazardLevel(doc, 'T-3.2.1', null);
+    expect(inspectionToJSON(doc).terms[0]?.hazardLevel).toBeNull();
+    w.removeTerm(doc, 'T-3.2.1');
+    w.addTerm(doc, 'T-3.2.1', 'u2');
+    expect(inspectionToJSON(doc).terms[0]).toMatchObject({ hazardLevel: null, location: '' });
+  });
+
+  it('refuses an unknown hazard level, a level for an unselected term, and an over-long location', () => {
+    const doc = inspectionDoc({ method: 'terms' });
+    w.addTerm(doc, 'T1', 'u1');
+    const before = Y.encodeStateVector(doc);
+    expect(() => w.setTermHazardLevel(doc, 'T1', 'severe' as never)).toThrow(InvalidValueError);
+    expect(() => w.setTermHazardLevel(doc, 'T2', 'major')).toThrow(InvalidValueError);
+    expect(() => w.setTermLocation(doc, 'T1', 'x'.repeat(201))).toThrow(InvalidValueError);
+    expect(Y.encodeStateVector(doc)).toEqual(before);
+  });
+
+  it('reports a malformed hazard level and reads it as the catalog default', () => {
+    const doc = inspectionDoc({ method: 'terms' });
+    doc.getMap('terms').set('T1', { addedAt: '2026-03-15T01:00:00.000Z', addedBy: 'u1', hazardLevel: 3 });
+    expect(inspectionToJSON(doc).terms[0]?.hazardLevel).toBeNull();
+    expect(validateInspection(doc).map((i) => i.path)).toContain('terms.T1.hazardLevel');
+  });
+
+  it("merges two inspectors' offline term edits: both terms with their levels and locations", () => {
+    const a = inspectionDoc({ method: 'terms' });
+    const b = new Y.Doc();
+    Y.applyUpdate(b, Y.encodeStateAsUpdate(a));
+    w.addTerm(a, 'T1', 'u1');
+    w.setTermLocation(a, 'T1', '1号楼');
+    w.addTerm(b, 'T2', 'u2');
+    w.setTermHazardLevel(b, 'T2', 'major');
+    w.setTermLocation(b, 'T2', '塔吊基础');
+    Y.applyUpdate(a, Y.encodeStateAsUpdate(b));
+    Y.applyUpdate(b, Y.encodeStateAsUpdate(a));
+    for (const doc of [a, b]) {
+      const terms = inspectionToJSON(doc).terms.map((t) => [t.termId, t.hazardLevel, t.location]);
+      expect(terms.sort()).toEqual([
+        ['T1', null, '1号楼'],
+        ['T2', 'major', '塔吊基础'],
+      ]);
+    }
+  });
+
   it('soft-deletes internal files and keeps them in the JSON with deletedAt', () => {
     const doc = inspectionDoc({ method: 'internal' });
     w.addFile(doc, {
@@ -158,13 +214,14 @@ describe('observers', () => {
     expect(seen).toHaveLength(2);
   });
 
-  it('notify a terms view for term notes', () => {
+  it('notify a terms view for term notes and locations', () => {
     const doc = inspectionDoc({ method: 'terms' });
     let calls = 0;
     const stop = observeTerms(doc, () => calls++);
     w.setRemarks(doc, 'x');
     w.setTermNote(doc, 'T1', 'note');
-    expect(calls).toBe(1);
+    w.setTermLocation(doc, 'T1', '3号楼');
+    expect(calls).toBe(2);
     stop();
   });
 });

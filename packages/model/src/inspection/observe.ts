@@ -1,5 +1,5 @@
 import type * as Y from 'yjs';
-import { ROOTS, TERM_NOTE_PREFIX, key } from './schema.js';
+import { ROOTS, TERM_TEXT_PREFIXES, key } from './schema.js';
 
 /** Called after each transaction that changed what an observer watches, with that transaction's origin. */
 export type ChangeListener = (origin: unknown) => void;
@@ -29,12 +29,16 @@ export function observeSheet(doc: Y.Doc, sheetId: string, listener: ChangeListen
   );
 }
 
-/** Calls `listener` when the selected terms, their photos or any term note changed. */
+/** Calls `listener` when the selected terms, their photos or any term note or location changed. */
 export function observeTerms(doc: Y.Doc, listener: ChangeListener): () => void {
   const onAfter = (transaction: Y.Transaction) => {
     for (const type of transaction.changed.keys()) {
       const name = rootNameOf(doc, type);
-      if (name === ROOTS.terms || name === ROOTS.termPhotos || name?.startsWith(TERM_NOTE_PREFIX)) {
+      if (
+        name === ROOTS.terms ||
+        name === ROOTS.termPhotos ||
+        TERM_TEXT_PREFIXES.some((prefix) => name?.startsWith(prefix))
+      ) {
         listener(transaction.origin);
         return;
       }

@@ -11,10 +11,13 @@ import {
   META_KEYS,
   SCORING_POLICIES,
   ROOTS,
+  HAZARD_LEVELS,
+  TERM_LOCATION_PREFIX,
   TERM_NOTE_PREFIX,
   TEXTS,
   key,
   splitKey,
+  type TermHazardLevel,
   type Deduction,
   type InspectionMeta,
   type InternalFile,
@@ -93,6 +96,10 @@ export interface TermView {
   readonly addedAt: string;
   readonly addedBy: string;
   readonly note: string;
+  /** 隐患级别 the inspector chose, or null for the catalog phrase's default. */
+  readonly hazardLevel: TermHazardLevel | null;
+  /** 楼栋/部位 ('' when not given). */
+  readonly location: string;
   /** Photos by blob hash, oldest first. */
   readonly photos: ReadonlyArray<{ sha256: string; addedAt: string }>;
 }
@@ -124,6 +131,8 @@ export function readTerms(doc: Y.Doc, issues?: IssueSink): TermView[] {
       addedAt: str(value, 'addedAt') ?? '',
       addedBy: str(value, 'addedBy') ?? '',
       note: readRootText(doc, TERM_NOTE_PREFIX + termId),
+      hazardLevel: hazardLevelOf(value, termId, issues),
+      location: readRootText(doc, TERM_LOCATION_PREFIX + termId),
       photos,
     });
   });
@@ -237,3 +246,15 @@ const stringOr = (value: unknown, fallback: string): string => (typeof value ===
 
 /** Code-unit order: the same on every device, unlike locale order for ids. */
 const cmp = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
+
+function hazardLevelOf(
+  entry: Record<string, unknown>,
+  termId: string,
+  issues?: IssueSink,
+): TermHazardLevel | null {
+  const level = entry.hazardLevel;
+  if (level === undefined || level === null) return null;
+  if ((HAZARD_LEVELS as readonly unknown[]).includes(level)) return level as TermHazardLevel;
+  issues?.add(`terms.${termId}.hazardLevel`, 'invalid', '隐患级别无效');
+  return null;
+}

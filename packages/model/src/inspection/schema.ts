@@ -16,6 +16,7 @@
  * | `terms` | Y.Map | term id | {@link TermEntry} |
  * | `termPhotos` | Y.Map | `termId|sha256` | {@link TermPhoto} |
  * | `termNote:<termId>` | Y.Text | | the term's note |
+ * | `termLocation:<termId>` | Y.Text | | the term's 楼栋/部位 |
  * | `sheets` | Y.Map | sheet id (UUID) | {@link Sheet} |
  * | `sheetFlags` | Y.Map | `sheetId|na`, `sheetId|done` | boolean |
  * | `itemFlags` | Y.Map | `sheetId|itemId` | boolean (item 缺项) |
@@ -98,6 +99,23 @@ export const TEXTS = Object.freeze({
 /** Prefix of the root `Y.Text` holding one term's note: `termNote:<termId>`. */
 export const TERM_NOTE_PREFIX = 'termNote:';
 
+/** Prefix of the root `Y.Text` holding one term's location (楼栋/部位): `termLocation:<termId>`. */
+export const TERM_LOCATION_PREFIX = 'termLocation:';
+
+/** Prefixes of the per-term text roots (one `Y.Text` per selected term and prefix). */
+export const TERM_TEXT_PREFIXES = [TERM_NOTE_PREFIX, TERM_LOCATION_PREFIX] as const;
+
+/**
+ * 隐患级别 of a finding: 一般隐患 / 重大隐患 (the same ids as `@anguan/standards`' `HazardLevel`, which the model
+ * may only import as a type).
+ */
+export const HAZARD_LEVELS = ['general', 'major'] as const;
+export type TermHazardLevel = (typeof HAZARD_LEVELS)[number];
+export const HAZARD_LEVEL_LABELS: Readonly<Record<TermHazardLevel, string>> = {
+  general: '一般隐患',
+  major: '重大隐患',
+};
+
 /** Keys of the `meta` map. */
 export const META_KEYS = Object.freeze({
   schemaVersion: 'schemaVersion',
@@ -157,6 +175,13 @@ export interface RectificationRequest {
 export interface TermEntry {
   readonly addedAt: string;
   readonly addedBy: string;
+  /**
+   * The level the inspector chose; absent or null = the catalog phrase's default. Schema version 1 documents
+   * have no such key, so no migration: readers treat absence as "catalog default". Setting it rewrites the whole
+   * entry (last writer wins per term), and a concurrent removal of the term loses to it: the term comes back
+   * without its photos and note, which the inspector sees and can remove again.
+   */
+  readonly hazardLevel?: TermHazardLevel | null;
 }
 
 export interface TermPhoto {

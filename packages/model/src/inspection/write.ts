@@ -11,9 +11,13 @@ import {
   META_KEYS,
   ROOTS,
   SCORING_POLICIES,
+  HAZARD_LEVELS,
+  TERM_LOCATION_PREFIX,
   TERM_NOTE_PREFIX,
   TEXTS,
   key,
+  type TermEntry,
+  type TermHazardLevel,
   type InspectionMethod,
   type InspectionOrigin,
   type InspectionStatus,
@@ -148,7 +152,37 @@ export function removeTerm(doc: Y.Doc, termId: string, options: WriteOptions = {
     doc.getMap(ROOTS.terms).delete(termId);
     deleteKeysWithPrefix(doc.getMap(ROOTS.termPhotos), key(termId, ''));
     replaceText(doc.getText(TERM_NOTE_PREFIX + termId), '');
+    replaceText(doc.getText(TERM_LOCATION_PREFIX + termId), '');
   });
+}
+
+/**
+ * Sets a selected term's 隐患级别 (null = back to the catalog default). Throws when the term is not selected, so
+ * a stale form cannot select a term by changing its level.
+ */
+export function setTermHazardLevel(
+  doc: Y.Doc,
+  termId: string,
+  level: TermHazardLevel | null,
+  options: WriteOptions = {},
+): void {
+  check(isCatalogId(termId), 'termId', 'invalid catalog id');
+  check(level === null || HAZARD_LEVELS.includes(level), 'hazardLevel', 'unknown hazard level');
+  const terms = doc.getMap<TermEntry>(ROOTS.terms);
+  const current = terms.get(termId);
+  check(current !== undefined, 'termId', 'term not selected');
+  transact(doc, options, () => terms.set(termId, { ...current, hazardLevel: level }));
+}
+
+/** Sets a term's location (楼栋/部位), free text like the note. */
+export function setTermLocation(doc: Y.Doc, termId: string, text: string, options: WriteOptions = {}): void {
+  check(isCatalogId(termId), 'termId', 'invalid catalog id');
+  check(
+    typeof text === 'string' && text.length <= INSPECTION_LIMITS.maxNameLength * 2,
+    'location',
+    'too long',
+  );
+  setRootText(doc, TERM_LOCATION_PREFIX + termId, text, 'location', options);
 }
 
 export function setTermNote(doc: Y.Doc, termId: string, text: string, options: WriteOptions = {}): void {
