@@ -35,21 +35,32 @@ async function addMonthlyPlan() {
 describe('recurring inspection plans', () => {
   it('are set by the enterprise account only and read by everyone who reads the project', async () => {
     const plan = await addMonthlyPlan();
-    expect(plan).toMatchObject({ inspectorName: '李检查', frequency: 'monthly', frequencyLabel: '每月', nextDue: '2026-02-14', missed: [] });
-    const body = { projectId: '3201052026002', inspectorName: '王五', frequency: 'quarterly', startDate: '2026-01-01' };
+    expect(plan).toMatchObject({
+      inspectorName: '李检查',
+      frequency: 'monthly',
+      frequencyLabel: '每月',
+      nextDue: '2026-02-14',
+      missed: [],
+    });
+    const body = {
+      projectId: '3201052026002',
+      inspectorName: '王五',
+      frequency: 'quarterly',
+      startDate: '2026-01-01',
+    };
     for (const who of ['inspector', 'nanjing'] as const) {
       const client = await world.login(who);
       expect((await client.post('/api/inspection-plans', body)).status).toBe(403);
       const read = await client.get('/api/inspection-plans?project=3201052026002');
       expect(read.json).toMatchObject({ editable: false, inspectors: [], plans: [{ id: plan.id }] });
-      expect((await client.request('DELETE', `/api/inspection-plans/${plan.id}`)).status).toBe(403);
+      expect((await client.post(`/api/inspection-plans/${plan.id}/delete`)).status).toBe(403);
     }
     const department = await world.login('department');
     expect((await department.get('/api/inspection-plans?project=3201052026002')).status).toBe(404);
     expect((await (await world.login('kunshan')).post('/api/inspection-plans', body)).status).toBe(404);
     const director = await world.login('director');
     expect((await director.post('/api/inspection-plans', { ...body, frequency: 'weekly' })).status).toBe(400);
-    expect((await director.request('DELETE', `/api/inspection-plans/${plan.id}`)).status).toBe(200);
+    expect((await director.post(`/api/inspection-plans/${plan.id}/delete`)).status).toBe(200);
     expect((await director.get('/api/inspection-plans?project=3201052026002')).json.plans).toEqual([]);
   });
 
@@ -69,7 +80,8 @@ describe('recurring inspection plans', () => {
     await world.addInspection('p-build', 'enterprise', '2026-02-14');
     await evaluateProjectAlerts(world.server.deps, 'p-build');
     expect(await planAlerts()).toMatchObject([{ state: 'resolved' }]);
-    const plans = (await (await world.login('director')).get('/api/inspection-plans?project=p-build')).json.plans;
+    const plans = (await (await world.login('director')).get('/api/inspection-plans?project=p-build')).json
+      .plans;
     expect(plans[0]).toMatchObject({ nextDue: '2026-03-14', missed: [] });
   });
 });

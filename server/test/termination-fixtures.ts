@@ -13,7 +13,12 @@ export interface TerminationWorld {
   /** In construction since 2026-01-01. */
   buildingId: string;
   login(who: 'director' | 'inspector' | 'department' | 'nanjing' | 'kunshan'): Promise<TestClient>;
-  addInspection(projectId: string, origin: 'enterprise' | 'monthly' | 'spot', date: string, extra?: object): Promise<string>;
+  addInspection(
+    projectId: string,
+    origin: 'enterprise' | 'monthly' | 'spot',
+    date: string,
+    extra?: object,
+  ): Promise<string>;
 }
 
 const LOGINS = {
@@ -50,8 +55,23 @@ export async function terminationWorld(now = new Date('2026-03-20T02:00:00Z')): 
     expectedCompletionDate: '2027-06-30',
   };
   await db.insert(projects).values([
-    { ...base, id: 'p-done', filingNumber: LOGINS.department, name: '建邺区滨江住宅一期', status: 'completed', startDate: '2025-06-01', completionFilingDate: '2026-03-10' },
-    { ...base, id: 'p-build', filingNumber: '3201052026002', name: '建邺区江心洲学校', status: 'in_construction', startDate: '2026-01-01' },
+    {
+      ...base,
+      id: 'p-done',
+      filingNumber: LOGINS.department,
+      name: '建邺区滨江住宅一期',
+      status: 'completed',
+      startDate: '2025-06-01',
+      completionFilingDate: '2026-03-10',
+    },
+    {
+      ...base,
+      id: 'p-build',
+      filingNumber: '3201052026002',
+      name: '建邺区江心洲学校',
+      status: 'in_construction',
+      startDate: '2026-01-01',
+    },
   ]);
   const user = (role: 'enterprise' | 'inspector' | 'project', login: string, extra = {}) =>
     db.insert(users).values({

@@ -1,7 +1,13 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
 import { evaluateProjectAlerts } from '../src/alerts/index.js';
-import { auditLog, projectEvaluations, projects, projectTerminations, rectifications } from '../src/db/schema/index.js';
+import {
+  auditLog,
+  projectEvaluations,
+  projects,
+  projectTerminations,
+  rectifications,
+} from '../src/db/schema/index.js';
 import { pngBytes, terminationWorld, upload, type TerminationWorld } from './termination-fixtures.js';
 
 let world: TerminationWorld;
@@ -17,7 +23,9 @@ async function meetLastYearsInspections() {
 }
 
 async function r1Alert() {
-  const alerts = (await (await world.login('director')).get('/api/alerts')).json.alerts as Array<{ rule: string }>;
+  const alerts = (await (await world.login('director')).get('/api/alerts')).json.alerts as Array<{
+    rule: string;
+  }>;
   return alerts.find((a) => a.rule === 'R1');
 }
 
@@ -73,7 +81,9 @@ describe('终止监督 submission', () => {
     }
     expect((await submitAsDepartment()).res.status).toBe(200);
     expect((await submitAsDepartment('b')).res.status).toBe(409);
-    await world.server.deps.database.db.update(projects).set({ status: 'in_construction', completionFilingDate: null });
+    await world.server.deps.database.db
+      .update(projects)
+      .set({ status: 'in_construction', completionFilingDate: null });
     await world.server.deps.database.db.delete(projectTerminations);
     const early = await submitAsDepartment('c');
     expect(early.res.status).toBe(409);
@@ -84,7 +94,9 @@ describe('终止监督 submission', () => {
     await submitAsDepartment();
     const supervisor = await world.login('nanjing');
     expect((await supervisor.post('/api/terminations/3201052026001/return', {})).status).toBe(400);
-    const returned = await supervisor.post('/api/terminations/3201052026001/return', { reason: '缺少安全资料目录' });
+    const returned = await supervisor.post('/api/terminations/3201052026001/return', {
+      reason: '缺少安全资料目录',
+    });
     expect(returned.json.termination).toMatchObject({ status: 'returned', returnReason: '缺少安全资料目录' });
     const department = await world.login('department');
     expect((await department.get('/api/terminations/3201052026001')).json.termination).toMatchObject({
@@ -105,12 +117,21 @@ describe('安标考评 grading', () => {
       const client = await world.login(who);
       expect((await client.post('/api/terminations/3201052026001/grade', grade)).status).toBe(403);
     }
-    expect((await (await world.login('kunshan')).post('/api/terminations/3201052026001/grade', grade)).status).toBe(404);
+    expect(
+      (await (await world.login('kunshan')).post('/api/terminations/3201052026001/grade', grade)).status,
+    ).toBe(404);
     const supervisor = await world.login('nanjing');
-    expect((await supervisor.post('/api/terminations/3201052026001/grade', { grade: '良好', reason: 'x' })).status).toBe(400);
+    expect(
+      (await supervisor.post('/api/terminations/3201052026001/grade', { grade: '良好', reason: 'x' })).status,
+    ).toBe(400);
     const graded = await supervisor.post('/api/terminations/3201052026001/grade', grade);
     expect(graded.status).toBe(200);
-    expect(graded.json.termination).toMatchObject({ status: 'graded', grade: '合格', gradeReason: grade.reason, projectStatus: 'terminated' });
+    expect(graded.json.termination).toMatchObject({
+      status: 'graded',
+      grade: '合格',
+      gradeReason: grade.reason,
+      projectStatus: 'terminated',
+    });
     const { db } = world.server.deps.database;
     expect((await db.select().from(projects).where(eq(projects.id, 'p-done')))[0]!.status).toBe('terminated');
     expect(await db.select().from(projectEvaluations)).toMatchObject([
@@ -155,7 +176,11 @@ describe('安标考评 grading', () => {
     expect(figures.spotChecks).toEqual([
       { inspectionId: spot, date: '2026-02-15', method: 'jgj59', total: '82.50', grade: '合格' },
     ]);
-    expect(figures.rectifications).toMatchObject({ total: 1, open: 1, overdue: [{ inspectionId: spot, deadline: '2026-03-01' }] });
+    expect(figures.rectifications).toMatchObject({
+      total: 1,
+      open: 1,
+      overdue: [{ inspectionId: spot, deadline: '2026-03-01' }],
+    });
     expect(figures.automaticFailures).toEqual([]);
   });
 });
@@ -174,10 +199,18 @@ describe('R1 and the automatic 不合格 at grading', () => {
     await submitAsDepartment();
     const supervisor = await world.login('nanjing');
     const review = await supervisor.get('/api/terminations/3201052026001/review');
-    expect(review.json.figures.automaticFailures).toMatchObject([{ id: failure!.id, source: 'R1|2026-03-10' }]);
-    const capped = await supervisor.post('/api/terminations/3201052026001/grade', { grade: '合格', reason: '资料齐全' });
+    expect(review.json.figures.automaticFailures).toMatchObject([
+      { id: failure!.id, source: 'R1|2026-03-10' },
+    ]);
+    const capped = await supervisor.post('/api/terminations/3201052026001/grade', {
+      grade: '合格',
+      reason: '资料齐全',
+    });
     expect(capped.status).toBe(422);
-    expect(capped.json.error).toMatchObject({ code: 'automatic_failure_stands', failures: [{ id: failure!.id }] });
+    expect(capped.json.error).toMatchObject({
+      code: 'automatic_failure_stands',
+      failures: [{ id: failure!.id }],
+    });
 
     const graded = await supervisor.post('/api/terminations/3201052026001/grade', {
       grade: '合格',
@@ -186,14 +219,23 @@ describe('R1 and the automatic 不合格 at grading', () => {
     });
     expect(graded.status).toBe(200);
     expect(graded.json.termination.revocations).toEqual([
-      { evaluationId: failure!.id, source: 'R1|2026-03-10', reason: '竣工备案日期录入错误，实际为2026-03-25' },
+      {
+        evaluationId: failure!.id,
+        source: 'R1|2026-03-10',
+        reason: '竣工备案日期录入错误，实际为2026-03-25',
+      },
     ]);
-    expect((await db.select().from(projectEvaluations).where(eq(projectEvaluations.id, failure!.id)))[0]!.revokedAt).not.toBeNull();
+    expect(
+      (await db.select().from(projectEvaluations).where(eq(projectEvaluations.id, failure!.id)))[0]!
+        .revokedAt,
+    ).not.toBeNull();
     expect(await r1Alert()).toMatchObject({ state: 'resolved' });
     // A later pass neither reopens R1 nor records the failure again.
     await evaluateProjectAlerts(world.server.deps, 'p-done');
     expect(await r1Alert()).toMatchObject({ state: 'resolved' });
-    expect(await db.select().from(projectEvaluations).where(eq(projectEvaluations.automatic, true))).toHaveLength(1);
+    expect(
+      await db.select().from(projectEvaluations).where(eq(projectEvaluations.automatic, true)),
+    ).toHaveLength(1);
   });
 
   it('accepts 不合格 over a standing automatic failure without revoking it, and still clears R1', async () => {
@@ -202,10 +244,16 @@ describe('R1 and the automatic 不合格 at grading', () => {
     await evaluateProjectAlerts(world.server.deps, 'p-done');
     await submitAsDepartment();
     const supervisor = await world.login('nanjing');
-    const graded = await supervisor.post('/api/terminations/3201052026001/grade', { grade: '不合格', reason: '逾期办理终止监督' });
+    const graded = await supervisor.post('/api/terminations/3201052026001/grade', {
+      grade: '不合格',
+      reason: '逾期办理终止监督',
+    });
     expect(graded.json.termination).toMatchObject({ grade: '不合格', revocations: [] });
     const { db } = world.server.deps.database;
-    const automatic = await db.select().from(projectEvaluations).where(eq(projectEvaluations.automatic, true));
+    const automatic = await db
+      .select()
+      .from(projectEvaluations)
+      .where(eq(projectEvaluations.automatic, true));
     expect(automatic[0]!.revokedAt).toBeNull();
     expect(await r1Alert()).toMatchObject({ state: 'resolved' });
   });

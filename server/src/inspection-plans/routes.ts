@@ -10,7 +10,7 @@ import { createPlan, deletePlan, listPlans, parsePlanInput } from './service.js'
  *
  * - `GET /?project=<id or 监督备案号>` → `{ plans, editable, inspectors }` (readers of the project)
  * - `POST /` `{ projectId, inspectorUserId?, inspectorName?, frequency, startDate }` → 201 `{ plan }` (enterprise)
- * - `DELETE /:id` → `{ ok: true }` (enterprise)
+ * - `POST /:id/delete` → `{ ok: true }` (enterprise)
  */
 export function inspectionPlanRoutes(deps: AppDeps) {
   return new Hono<AppEnv>()
@@ -25,7 +25,7 @@ export function inspectionPlanRoutes(deps: AppDeps) {
       const input = parsePlanInput(await readJsonObject(c));
       return c.json({ plan: await createPlan(deps, user, input, c.get('ip') ?? null) }, 201);
     })
-    .delete('/:id', async (c) => {
+    .post('/:id/delete', async (c) => {
       const { user } = requireSession(c);
       await deletePlan(deps, user, c.req.param('id'), c.get('ip') ?? null);
       return c.json({ ok: true });

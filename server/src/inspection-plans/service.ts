@@ -97,7 +97,13 @@ async function enterpriseInspectors(deps: AppDeps, project: ProjectRow) {
   const rows = await deps.database.db
     .select({ id: users.id, name: users.displayName, login: users.login })
     .from(users)
-    .where(and(eq(users.enterpriseId, project.enterpriseId), eq(users.role, 'inspector'), isNull(users.disabledAt)))
+    .where(
+      and(
+        eq(users.enterpriseId, project.enterpriseId),
+        eq(users.role, 'inspector'),
+        isNull(users.disabledAt),
+      ),
+    )
     .orderBy(asc(users.displayName));
   return rows;
 }
@@ -105,7 +111,8 @@ async function enterpriseInspectors(deps: AppDeps, project: ProjectRow) {
 function toView(row: PlanRow, project: ProjectRow, dates: readonly string[], today: string): PlanView {
   const yearFirst = `${today.slice(0, 4)}-01-01`;
   const from = project.startDate && project.startDate > yearFirst ? project.startDate : yearFirst;
-  const period = currentPeriod(row.startDate, row.frequency, today) ?? planPeriod(row.startDate, row.frequency, 0);
+  const period =
+    currentPeriod(row.startDate, row.frequency, today) ?? planPeriod(row.startDate, row.frequency, 0);
   return {
     id: row.id,
     projectId: row.projectId,
@@ -126,14 +133,18 @@ export function parsePlanInput(body: Record<string, unknown>): PlanInput {
   if (!projectId) throw badRequest('missing_field', '请指定项目', { field: 'projectId' });
   const frequency = body.frequency as PlanFrequency;
   if (!PLAN_FREQUENCIES.includes(frequency)) {
-    throw badRequest('invalid_frequency', '检查频次只能是每月、每两个月、每季度或每半年', { field: 'frequency' });
+    throw badRequest('invalid_frequency', '检查频次只能是每月、每两个月、每季度或每半年', {
+      field: 'frequency',
+    });
   }
   const startDate = calendarDate(body.startDate);
-  if (!startDate) throw badRequest('invalid_date', '开始日期应为有效日期，格式 YYYY-MM-DD', { field: 'startDate' });
+  if (!startDate)
+    {throw badRequest('invalid_date', '开始日期应为有效日期，格式 YYYY-MM-DD', { field: 'startDate' });}
   const inspectorUserId =
     typeof body.inspectorUserId === 'string' && body.inspectorUserId !== '' ? body.inspectorUserId : null;
   const name = typeof body.inspectorName === 'string' ? body.inspectorName.trim() : '';
-  if (!inspectorUserId && !name) throw badRequest('missing_field', '请选择或填写检查人', { field: 'inspectorName' });
+  if (!inspectorUserId && !name)
+    {throw badRequest('missing_field', '请选择或填写检查人', { field: 'inspectorName' });}
   if (name.length > 50) throw badRequest('too_long', '检查人不能超过50个字', { field: 'inspectorName' });
   return { projectId, inspectorUserId, inspectorName: name || null, frequency, startDate };
 }
@@ -145,7 +156,8 @@ export async function createPlan(deps: AppDeps, user: SessionUser, input: PlanIn
   let inspectorName = input.inspectorName ?? '';
   if (input.inspectorUserId) {
     const inspector = (await enterpriseInspectors(deps, project)).find((i) => i.id === input.inspectorUserId);
-    if (!inspector) throw badRequest('invalid_inspector', '检查人不是本企业的检查人员', { field: 'inspectorUserId' });
+    if (!inspector)
+      {throw badRequest('invalid_inspector', '检查人不是本企业的检查人员', { field: 'inspectorUserId' });}
     inspectorName = inspector.name;
   }
   const now = deps.now();

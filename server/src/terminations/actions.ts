@@ -24,7 +24,11 @@ import type { GradeInput, SubmissionInput } from './input.js';
 export const terminationRefName = (projectId: string) => `termination:${projectId}`;
 
 /** The submitter must have uploaded every file itself: knowing a hash is not enough to attach someone's bytes. */
-async function uploadedFiles(deps: AppDeps, user: SessionUser, input: SubmissionInput): Promise<TerminationFile[]> {
+async function uploadedFiles(
+  deps: AppDeps,
+  user: SessionUser,
+  input: SubmissionInput,
+): Promise<TerminationFile[]> {
   const hashes = input.files.map((f) => f.sha256);
   const rows = await deps.database.db
     .select({ sha256: blobs.sha256, mediaType: blobs.mediaType, size: blobs.size })
@@ -34,11 +38,20 @@ async function uploadedFiles(deps: AppDeps, user: SessionUser, input: Submission
   const found = new Map(rows.map((r) => [r.sha256, r]));
   const missing = input.files.filter((f) => !found.has(f.sha256));
   if (missing.length > 0) {
-    throw new AppError(422, 'files_not_uploaded', `有${missing.length}个材料文件尚未上传完成，请联网后稍候再提交`, {
-      missing: missing.map((f) => f.name),
-    });
+    throw new AppError(
+      422,
+      'files_not_uploaded',
+      `有${missing.length}个材料文件尚未上传完成，请联网后稍候再提交`,
+      {
+        missing: missing.map((f) => f.name),
+      },
+    );
   }
-  return input.files.map((f) => ({ ...f, mediaType: found.get(f.sha256)!.mediaType, size: found.get(f.sha256)!.size }));
+  return input.files.map((f) => ({
+    ...f,
+    mediaType: found.get(f.sha256)!.mediaType,
+    size: found.get(f.sha256)!.size,
+  }));
 }
 
 /** 项目部 submits (or, after 退回, resubmits) 终止监督 with its 安标考评 materials. */
@@ -56,8 +69,12 @@ export async function submitTermination(
   }
   const row = await terminationRow(deps, project.id);
   if (!maySubmit(user, project, row)) {
-    if (project.status !== 'completed' && !row) throw conflict('not_completed', '项目尚未竣工备案，不能申请终止监督');
-    throw conflict('already_submitted', row?.status === 'graded' ? '该项目已评定，不能再提交' : '申请已提交，等待安监站评定');
+    if (project.status !== 'completed' && !row)
+      {throw conflict('not_completed', '项目尚未竣工备案，不能申请终止监督');}
+    throw conflict(
+      'already_submitted',
+      row?.status === 'graded' ? '该项目已评定，不能再提交' : '申请已提交，等待安监站评定',
+    );
   }
   if (input.applicationDate > shanghaiDate(deps.now())) {
     throw new AppError(400, 'invalid_date', '申请日期不能晚于今天', { field: 'applicationDate' });
@@ -75,8 +92,12 @@ export async function submitTermination(
     updatedAt: now,
   };
   db.transaction((tx) => {
-    if (row) tx.update(projectTerminations).set(values).where(eq(projectTerminations.projectId, project.id)).run();
-    else tx.insert(projectTerminations).values({ projectId: project.id, ...values }).run();
+    if (row)
+      {tx.update(projectTerminations).set(values).where(eq(projectTerminations.projectId, project.id)).run();}
+    else
+      {tx.insert(projectTerminations)
+        .values({ projectId: project.id, ...values })
+        .run();}
     for (const f of files) {
       tx.insert(blobRefs)
         .values({ sha256: f.sha256, docName: terminationRefName(project.id), granted: true })
@@ -97,7 +118,13 @@ async function reviewable(deps: AppDeps, user: SessionUser, id: string) {
 }
 
 /** The supervisor sends the submission back with a reason; the department may resubmit. */
-export async function returnTermination(deps: AppDeps, user: SessionUser, id: string, reason: string, ip: string | null) {
+export async function returnTermination(
+  deps: AppDeps,
+  user: SessionUser,
+  id: string,
+  reason: string,
+  ip: string | null,
+) {
   const { project } = await reviewable(deps, user, id);
   const now = deps.now();
   await deps.database.db
@@ -113,7 +140,13 @@ export async function returnTermination(deps: AppDeps, user: SessionUser, id: st
  * A standing automatic 不合格 (R1/R3) caps the grade at 不合格 unless the supervisor revokes it with a reason;
  * the revocation is kept on the automatic row (revokedAt), in the termination and in the audit log.
  */
-export async function gradeTermination(deps: AppDeps, user: SessionUser, id: string, input: GradeInput, ip: string | null) {
+export async function gradeTermination(
+  deps: AppDeps,
+  user: SessionUser,
+  id: string,
+  input: GradeInput,
+  ip: string | null,
+) {
   const { project, row } = await reviewable(deps, user, id);
   const { db } = deps.database;
   const standing = await db
@@ -130,18 +163,30 @@ export async function gradeTermination(deps: AppDeps, user: SessionUser, id: str
   if (input.grade !== '不合格') {
     const unexplained = standing.filter((s) => !input.revocations.some((r) => r.evaluationId === s.id));
     if (unexplained.length > 0) {
-      throw new AppError(422, 'automatic_failure_stands', '项目有自动判定的不合格记录，评为合格或优良须逐条说明撤销理由', {
-        failures: unexplained.map((s) => ({ id: s.id, source: s.source, reason: s.reason })),
-      });
+      throw new AppError(
+        422,
+        'automatic_failure_stands',
+        '项目有自动判定的不合格记录，评为合格或优良须逐条说明撤销理由',
+        {
+          failures: unexplained.map((s) => ({ id: s.id, source: s.source, reason: s.reason })),
+        },
+      );
     }
     for (const s of standing) {
-      revocations.push({ evaluationId: s.id, source: s.source, reason: input.revocations.find((r) => r.evaluationId === s.id)!.reason });
+      revocations.push({
+        evaluationId: s.id,
+        source: s.source,
+        reason: input.revocations.find((r) => r.evaluationId === s.id)!.reason,
+      });
     }
   }
   const now = deps.now();
   db.transaction((tx) => {
     for (const r of revocations) {
-      tx.update(projectEvaluations).set({ revokedAt: now }).where(eq(projectEvaluations.id, r.evaluationId)).run();
+      tx.update(projectEvaluations)
+        .set({ revokedAt: now })
+        .where(eq(projectEvaluations.id, r.evaluationId))
+        .run();
     }
     tx.insert(projectEvaluations)
       .values({
@@ -169,7 +214,11 @@ export async function gradeTermination(deps: AppDeps, user: SessionUser, id: str
       .run();
     tx.update(projects).set({ status: 'terminated' }).where(eq(projects.id, project.id)).run();
   });
-  record(deps, user, project, 'termination.graded', ip, { grade: input.grade, reason: input.reason, revocations });
+  record(deps, user, project, 'termination.graded', ip, {
+    grade: input.grade,
+    reason: input.reason,
+    revocations,
+  });
   // R1 resolves at once rather than at the next scheduled pass.
   await evaluateProjectAlerts(deps, project.id);
   return viewOf(deps, user, { ...project, status: 'terminated' });

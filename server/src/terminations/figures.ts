@@ -14,7 +14,13 @@ export interface GradeFigures {
   /** 标准化月评: months under construction, the ones with a sealed evaluation, the ones without. */
   monthlyEvaluations: { expected: number; done: number; missing: string[] };
   /** 安监抽查 results, newest first. */
-  spotChecks: Array<{ inspectionId: string; date: string; method: string; total: string | null; grade: string | null }>;
+  spotChecks: Array<{
+    inspectionId: string;
+    date: string;
+    method: string;
+    total: string | null;
+    grade: string | null;
+  }>;
   rectifications: {
     total: number;
     open: number;
@@ -50,9 +56,20 @@ export async function gradeFigures(db: Db, project: ProjectRow, now: Date): Prom
   const today = shanghaiDate(now);
   const last = project.completionFilingDate ?? today;
   const first = project.startDate ?? (project.registeredAt ? shanghaiDate(project.registeredAt) : last);
-  const live = and(eq(inspections.projectId, project.id), eq(inspections.status, 'completed'), isNull(inspections.deletedAt));
+  const live = and(
+    eq(inspections.projectId, project.id),
+    eq(inspections.status, 'completed'),
+    isNull(inspections.deletedAt),
+  );
   const sealed = await db
-    .select({ id: inspections.id, origin: inspections.origin, method: inspections.method, date: inspections.date, total: inspections.total, grade: inspections.grade })
+    .select({
+      id: inspections.id,
+      origin: inspections.origin,
+      method: inspections.method,
+      date: inspections.date,
+      total: inspections.total,
+      grade: inspections.grade,
+    })
     .from(inspections)
     .where(and(live, inArray(inspections.origin, ['enterprise', 'monthly', 'spot'])))
     .orderBy(desc(inspections.date));
@@ -93,7 +110,12 @@ export async function gradeFigures(db: Db, project: ProjectRow, now: Date): Prom
       open: rects.filter((r) => r.state !== 'passed').length,
       overdue: rects
         .filter((r) => isOverdue(r.state, r.deadline, now))
-        .map((r) => ({ inspectionId: r.inspectionId, deadline: r.deadline, state: r.state, origin: r.origin })),
+        .map((r) => ({
+          inspectionId: r.inspectionId,
+          deadline: r.deadline,
+          state: r.state,
+          origin: r.origin,
+        })),
     },
     automaticFailures: automatic.map((r) => ({
       id: r.id,

@@ -17,7 +17,13 @@ export interface GradeInput {
 
 const MAX_FILES = 30;
 
-function text(body: Record<string, unknown>, field: string, label: string, max: number, required: boolean): string {
+function text(
+  body: Record<string, unknown>,
+  field: string,
+  label: string,
+  max: number,
+  required: boolean,
+): string {
   const value = body[field];
   const s = typeof value === 'string' ? value.trim() : '';
   if (value !== undefined && value !== null && typeof value !== 'string') {
@@ -37,13 +43,15 @@ export function parseSubmission(body: Record<string, unknown>): SubmissionInput 
   if (!Array.isArray(raw) || raw.length === 0) {
     throw badRequest('missing_field', '请上传安标考评材料', { field: 'files' });
   }
-  if (raw.length > MAX_FILES) throw badRequest('too_many_files', `材料不能超过${MAX_FILES}个文件`, { field: 'files' });
+  if (raw.length > MAX_FILES)
+    {throw badRequest('too_many_files', `材料不能超过${MAX_FILES}个文件`, { field: 'files' });}
   const files = raw.map((f: unknown) => {
     const file = (typeof f === 'object' && f !== null ? f : {}) as Record<string, unknown>;
     if (typeof file.sha256 !== 'string' || !isSha256Hex(file.sha256)) {
       throw badRequest('invalid_hash', '文件标识必须是小写十六进制 SHA-256', { field: 'files' });
     }
-    const name = typeof file.name === 'string' && file.name.trim() ? file.name.trim().slice(0, 200) : file.sha256;
+    const name =
+      typeof file.name === 'string' && file.name.trim() ? file.name.trim().slice(0, 200) : file.sha256;
     return { sha256: file.sha256, name };
   });
   const unique = [...new Map(files.map((f) => [f.sha256, f])).values()];
@@ -63,7 +71,10 @@ export function parseGrade(body: Record<string, unknown>): GradeInput {
     if (typeof item.evaluationId !== 'string') {
       throw badRequest('invalid_field', '撤销说明格式无效', { field: 'revocations' });
     }
-    return { evaluationId: item.evaluationId, reason: text(item, 'reason', '撤销自动不合格的理由', 1000, true) };
+    return {
+      evaluationId: item.evaluationId,
+      reason: text(item, 'reason', '撤销自动不合格的理由', 1000, true),
+    };
   });
   return { grade, reason, revocations };
 }

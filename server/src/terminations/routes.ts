@@ -42,24 +42,47 @@ export function terminationRoutes(deps: ServerDeps) {
     .post('/:project/submission', async (c) => {
       const { user } = requireSession(c);
       const input = parseSubmission(await readJsonObject(c));
-      const termination = await submitTermination(deps, user, c.req.param('project'), input, c.get('ip') ?? null);
+      const termination = await submitTermination(
+        deps,
+        user,
+        c.req.param('project'),
+        input,
+        c.get('ip') ?? null,
+      );
       return c.json({ termination });
     })
     .post('/:project/return', async (c) => {
       const { user } = requireSession(c);
       const reason = parseReturnReason(await readJsonObject(c));
-      const termination = await returnTermination(deps, user, c.req.param('project'), reason, c.get('ip') ?? null);
+      const termination = await returnTermination(
+        deps,
+        user,
+        c.req.param('project'),
+        reason,
+        c.get('ip') ?? null,
+      );
       return c.json({ termination });
     })
     .post('/:project/grade', async (c) => {
       const { user } = requireSession(c);
       const input = parseGrade(await readJsonObject(c));
-      const termination = await gradeTermination(deps, user, c.req.param('project'), input, c.get('ip') ?? null);
+      const termination = await gradeTermination(
+        deps,
+        user,
+        c.req.param('project'),
+        input,
+        c.get('ip') ?? null,
+      );
       return c.json({ termination });
     })
     .get('/:project/files/:sha256', async (c) => {
       const { user } = requireSession(c);
-      const { file, bytes } = await terminationFile(deps, user, c.req.param('project'), c.req.param('sha256'));
+      const { file, bytes } = await terminationFile(
+        deps,
+        user,
+        c.req.param('project'),
+        c.req.param('sha256'),
+      );
       return c.body(bytes, 200, {
         'content-type': file.mediaType,
         'content-length': String(file.size),
@@ -67,7 +90,9 @@ export function terminationRoutes(deps: ServerDeps) {
         'x-content-type-options': 'nosniff',
         'content-security-policy': BLOB_POLICY,
         // Images show inline; a PDF downloads, so it never renders as a page on our origin.
-        'content-disposition': file.mediaType.startsWith('image/') ? 'inline' : `attachment; filename="${file.sha256}.pdf"`,
+        'content-disposition': file.mediaType.startsWith('image/')
+          ? 'inline'
+          : `attachment; filename="${file.sha256}.pdf"`,
       });
     });
 }

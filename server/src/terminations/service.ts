@@ -3,11 +3,20 @@ import type { AppDeps, ServerDeps } from '../deps.js';
 import type { SessionUser } from '../auth/sessions.js';
 import { projects, projectTerminations } from '../db/schema/index.js';
 import { notFound } from '../http/errors.js';
-import { findReadableProject, readableProjectsWhere, type ProjectRow, type Page } from '../projects/queries.js';
+import {
+  findReadableProject,
+  readableProjectsWhere,
+  type ProjectRow,
+  type Page,
+} from '../projects/queries.js';
 import { gradeFigures } from './figures.js';
 import { toTerminationView, userNames, type TerminationRow, type TerminationStatus } from './views.js';
 
-export async function readableProjectOr404(deps: AppDeps, user: SessionUser, id: string): Promise<ProjectRow> {
+export async function readableProjectOr404(
+  deps: AppDeps,
+  user: SessionUser,
+  id: string,
+): Promise<ProjectRow> {
   const project = await findReadableProject(deps.database.db, user, id);
   // Another region's project is "not found", not "forbidden": its existence is not the caller's to learn.
   if (!project) throw notFound('未找到该项目');
@@ -46,13 +55,22 @@ export async function getReview(deps: AppDeps, user: SessionUser, id: string) {
  * `graded`, or `none` (completed projects with no submission yet). Oldest submission first, so the longest
  * waiting comes first.
  */
-export async function listTerminations(deps: AppDeps, user: SessionUser, status: TerminationStatus, page: Page) {
+export async function listTerminations(
+  deps: AppDeps,
+  user: SessionUser,
+  status: TerminationStatus,
+  page: Page,
+) {
   const { db } = deps.database;
   const readable = readableProjectsWhere(user);
   if (!readable) return { items: [], total: 0, ...page };
   const where: SQL | undefined =
     status === 'none'
-      ? and(readable, eq(projects.status, 'completed'), or(isNull(projectTerminations.status), eq(projectTerminations.status, 'returned')))
+      ? and(
+          readable,
+          eq(projects.status, 'completed'),
+          or(isNull(projectTerminations.status), eq(projectTerminations.status, 'returned')),
+        )
       : and(readable, eq(projectTerminations.status, status));
   const base = db
     .select({ project: projects, termination: projectTerminations })
@@ -61,7 +79,11 @@ export async function listTerminations(deps: AppDeps, user: SessionUser, status:
     .where(where);
   const [rows, [total]] = await Promise.all([
     base
-      .orderBy(asc(projectTerminations.submittedAt), asc(projects.completionFilingDate), asc(projects.filingNumber))
+      .orderBy(
+        asc(projectTerminations.submittedAt),
+        asc(projects.completionFilingDate),
+        asc(projects.filingNumber),
+      )
       .limit(page.pageSize)
       .offset((page.page - 1) * page.pageSize),
     db

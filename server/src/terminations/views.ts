@@ -69,7 +69,10 @@ export function parseJsonArray<T>(text: string | null): T[] {
 export async function userNames(db: Db, ids: Array<string | null | undefined>): Promise<Map<string, string>> {
   const wanted = [...new Set(ids.filter((id): id is string => !!id))];
   if (wanted.length === 0) return new Map();
-  const rows = await db.select({ id: users.id, name: users.displayName }).from(users).where(inArray(users.id, wanted));
+  const rows = await db
+    .select({ id: users.id, name: users.displayName })
+    .from(users)
+    .where(inArray(users.id, wanted));
   return new Map(rows.map((r) => [r.id, r.name]));
 }
 
@@ -97,7 +100,9 @@ export function toTerminationView(
     projectName: project.name,
     projectStatus: project.status,
     completionFilingDate: project.completionFilingDate,
-    daysSinceCompletion: project.completionFilingDate ? daysBetween(project.completionFilingDate, today) : null,
+    daysSinceCompletion: project.completionFilingDate
+      ? daysBetween(project.completionFilingDate, today)
+      : null,
     status,
     statusLabel: TERMINATION_STATUS_LABELS[status],
     applicationDate: row?.applicationDate ?? null,
