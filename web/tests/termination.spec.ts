@@ -7,8 +7,12 @@
 import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures';
 import { expectNoAxeViolations } from './support/axe';
+import { BASE_URL } from './support/browser';
 import { solidPng } from './support/png';
 import { DIRECTOR, leafRegion, makeFilingNumber, NANJING_SUPERVISOR, signedIn } from './support/projects';
+
+/** State-changing API calls are same-origin only. */
+const ORIGIN = { origin: BASE_URL };
 
 // A whole workflow with several axe-core passes (each takes seconds on a 2-core machine).
 test.describe.configure({ timeout: 180_000 });
@@ -28,10 +32,12 @@ async function completedProject(supervisor: Page, director: Page): Promise<{ fil
       startDate: shanghaiDay(-200),
       expectedCompletionDate: shanghaiDay(-5),
     },
+    headers: ORIGIN,
   });
   expect(registered.status(), await registered.text()).toBe(201);
   const completed = await supervisor.request.post(`/api/registry/projects/${filingNumber}/completion`, {
     data: { date: shanghaiDay(-3) },
+    headers: ORIGIN,
   });
   expect(completed.status(), await completed.text()).toBe(200);
   const members = (await (await director.request.get('/api/members')).json()) as {
@@ -39,7 +45,7 @@ async function completedProject(supervisor: Page, director: Page): Promise<{ fil
   };
   const account = members.members.find((m) => m.login === filingNumber);
   if (!account) throw new Error('the registry made no project-department account');
-  const issued = await director.request.post(`/api/members/${account.id}/initial-password`, { data: {} });
+  const issued = await director.request.post(`/api/members/${account.id}/initial-password`, { data: {}, headers: ORIGIN });
   expect(issued.status(), await issued.text()).toBe(200);
   return { filingNumber, password: ((await issued.json()) as { password: string }).password };
 }
@@ -54,7 +60,8 @@ test('the department submits 终止监督 with a scan; the supervisor sees the f
   const department = await signedIn(browser, filingNumber, password);
   await department.goto(`/projects/${filingNumber}`);
   const section = department.getByRole('region', { name: '终止监督 / 安标考评' });
-  await expect(section.getByTestId('termination-status')).toHaveText('终止监督申请：未申请');
+  // A shared 2-core machine: the first paint of a page after sign-in can take a while.
+  await expect(section.getByTestId('termination-status')).toHaveText('终止监督申请：未申请', { timeout: 30_000 });
   await section.getByLabel(/安标考评材料/).setInputFiles({
     name: '安标考评自评表.png',
     mimeType: 'image/png',
@@ -63,7 +70,7 @@ test('the department submits 终止监督 with a scan; the supervisor sees the f
   await section.getByLabel(/说明/).fill('安全资料已整理齐全');
   await expectNoAxeViolations(department);
   await section.getByRole('button', { name: '提交终止监督申请' }).click();
-  await expect(department.getByText('终止监督申请已提交，等待安监站评定')).toBeVisible();
+  await expect(department.getByText('终止监督申请已提交，等待安监站评定')).toBeVisible({ timeout: 30_000 });
   await expect(section.getByTestId('termination-status')).toHaveText('已提交');
   await expect(section.getByRole('link', { name: '安标考评自评表.png' })).toBeVisible();
   await expect(section.getByRole('button', { name: '提交终止监督申请' })).toHaveCount(0);
@@ -72,11 +79,11 @@ test('the department submits 终止监督 with a scan; the supervisor sees the f
   await supervisor.getByRole('link', { name: '终止监督评定' }).first().click();
   await expect(supervisor.getByRole('heading', { level: 1, name: '终止监督评定' })).toBeVisible();
   const row = supervisor.getByTestId('termination-row').filter({ hasText: filingNumber });
-  await expect(row).toContainText('已提交');
+  await expect(row).toContainText('已提交', { timeout: 30_000 });
   await expectNoAxeViolations(supervisor);
   await row.getByRole('link', { name: filingNumber }).click();
 
-  await expect(supervisor.getByTestId('review-status')).toContainText('已提交');
+  await expect(supervisor.getByTestId('review-status')).toContainText('已提交', { timeout: 30_000 });
   // 200 days under construction, no enterprise inspection yet: the requirement shows short, 月评 none.
   await expect(supervisor.getByTestId('figure-inspections').first()).toContainText('不足');
   await expect(supervisor.getByTestId('figure-monthly')).toContainText('已月评 0 个月');
@@ -99,7 +106,7 @@ test('the department submits 终止监督 with a scan; the supervisor sees the f
   await expect(supervisor.getByTestId('review-grade')).toHaveText('合格');
 
   await department.reload();
-  await expect(section.getByTestId('termination-state')).toHaveText('已终止监督。');
+  await expect(section.getByTestId('termination-state')).toHaveText('已终止监督。', { timeout: 30_000 });
   await expect(section.getByTestId('termination-status')).toHaveText('已评定');
   await expect(section.getByTestId('termination-grade')).toHaveText('合格');
   await expectNoAxeViolations(department);
