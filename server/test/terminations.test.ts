@@ -42,6 +42,16 @@ async function submitAsDepartment(seed = 'a') {
 
 describe('终止监督 submission', () => {
   it('lets the project department submit with uploaded materials, and the supervisor read them', async () => {
+    const before = await (await world.login('nanjing')).get('/api/terminations?status=none');
+    expect(before.json.items).toMatchObject([
+      { filingNumber: '3201052026001', status: 'none', statusLabel: '未申请' },
+    ]);
+    expect(
+      (await (await world.login('department')).get('/api/terminations/3201052026001')).json.termination,
+    ).toMatchObject({
+      status: 'none',
+      maySubmit: true,
+    });
     const { res, hash } = await submitAsDepartment();
     expect(res.status).toBe(200);
     expect(res.json.termination).toMatchObject({
