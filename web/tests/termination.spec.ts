@@ -20,7 +20,10 @@ test.describe.configure({ timeout: 180_000 });
 const shanghaiDay = (offsetDays = 0) =>
   new Date(Date.now() + 8 * 3600_000 + offsetDays * 86_400_000).toISOString().slice(0, 10);
 
-async function completedProject(supervisor: Page, director: Page): Promise<{ filingNumber: string; password: string }> {
+async function completedProject(
+  supervisor: Page,
+  director: Page,
+): Promise<{ filingNumber: string; password: string }> {
   const filingNumber = makeFilingNumber();
   const registered = await supervisor.request.post('/api/registry/projects', {
     data: {
@@ -45,7 +48,10 @@ async function completedProject(supervisor: Page, director: Page): Promise<{ fil
   };
   const account = members.members.find((m) => m.login === filingNumber);
   if (!account) throw new Error('the registry made no project-department account');
-  const issued = await director.request.post(`/api/members/${account.id}/initial-password`, { data: {}, headers: ORIGIN });
+  const issued = await director.request.post(`/api/members/${account.id}/initial-password`, {
+    data: {},
+    headers: ORIGIN,
+  });
   expect(issued.status(), await issued.text()).toBe(200);
   return { filingNumber, password: ((await issued.json()) as { password: string }).password };
 }
@@ -61,7 +67,9 @@ test('the department submits 终止监督 with a scan; the supervisor sees the f
   await department.goto(`/projects/${filingNumber}`);
   const section = department.getByRole('region', { name: '终止监督 / 安标考评' });
   // A shared 2-core machine: the first paint of a page after sign-in can take a while.
-  await expect(section.getByTestId('termination-status')).toHaveText('终止监督申请：未申请', { timeout: 30_000 });
+  await expect(section.getByTestId('termination-status')).toHaveText('终止监督申请：未申请', {
+    timeout: 30_000,
+  });
   await section.getByLabel(/安标考评材料/).setInputFiles({
     name: '安标考评自评表.png',
     mimeType: 'image/png',
@@ -110,4 +118,44 @@ test('the department submits 终止监督 with a scan; the supervisor sees the f
   await expect(section.getByTestId('termination-status')).toHaveText('已评定');
   await expect(section.getByTestId('termination-grade')).toHaveText('合格');
   await expectNoAxeViolations(department);
+});
+
+test('the director sets a monthly inspection plan on an in-construction project and sees its next due date', async ({
+  browser,
+}) => {
+  const supervisor = await signedIn(browser, NANJING_SUPERVISOR);
+  const filingNumber = makeFilingNumber();
+  const registered = await supervisor.request.post('/api/registry/projects', {
+    data: {
+      filingNumber,
+      name: '检查计划测试办公楼',
+      regionCode: await leafRegion(supervisor),
+      constructorName: '江苏安建建设集团有限公司',
+      constructorCreditCode: DIRECTOR,
+      startDate: shanghaiDay(-40),
+      expectedCompletionDate: shanghaiDay(300),
+    },
+    headers: ORIGIN,
+  });
+  expect(registered.status(), await registered.text()).toBe(201);
+
+  const director = await signedIn(browser, DIRECTOR);
+  await director.goto(`/projects/${filingNumber}`);
+  const section = director.getByRole('region', { name: '企业检查计划' });
+  await expect(section.getByText(/尚未设置检查计划/)).toBeVisible({ timeout: 30_000 });
+  await section.getByLabel('检查人', { exact: true }).selectOption({ label: '李安全（13800000001）' });
+  await section.getByLabel('检查频次').selectOption('monthly');
+  await section.getByLabel('开始日期').fill(shanghaiDay(-40));
+  await expectNoAxeViolations(director);
+  await section.getByRole('button', { name: '添加检查计划' }).click();
+  await expect(director.getByText('检查计划已保存')).toBeVisible({ timeout: 30_000 });
+  const plan = section.getByTestId('inspection-plan');
+  await expect(plan).toContainText('每月检查 · 检查人 李安全');
+  await expect(plan).toContainText(/本期截止 \d{4}-\d{2}-\d{2}/);
+
+  const readOnly = await signedIn(browser, NANJING_SUPERVISOR);
+  await readOnly.goto(`/projects/${filingNumber}`);
+  const seen = readOnly.getByRole('region', { name: '企业检查计划' });
+  await expect(seen.getByTestId('inspection-plan')).toContainText('检查人 李安全', { timeout: 30_000 });
+  await expect(seen.getByRole('button', { name: /删除|添加检查计划/ })).toHaveCount(0);
 });
