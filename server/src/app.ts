@@ -23,6 +23,8 @@ import { monthlyRoutes } from './monthly/routes.js';
 import { dangerousWorkRoutes } from './projects/dangerous-works-routes.js';
 import { auditRoutes } from './audit/routes.js';
 import { alertRoutes } from './alerts/routes.js';
+import { terminationRoutes } from './terminations/routes.js';
+import { inspectionPlanRoutes } from './inspection-plans/routes.js';
 
 /** Paths that take non-JSON bodies (blob uploads); still same-origin only. */
 export const UPLOAD_PATHS = ['/api/blobs', ...REGISTRY_UPLOAD_PATHS] as const;
@@ -62,6 +64,8 @@ export function createApp(deps: ServerDeps) {
     .route('/verify', verifyRoutes(deps))
     .route('/audit', auditRoutes(deps))
     .route('/alerts', alertRoutes(deps))
+    .route('/terminations', terminationRoutes(deps))
+    .route('/inspection-plans', inspectionPlanRoutes(deps))
     .all('*', () => {
       throw notFound('接口不存在');
     });

@@ -4,6 +4,7 @@ import type { Db } from '../db/client.js';
 import {
   dangerousWorks,
   dangerousWorkSteps,
+  inspectionPlans,
   inspections,
   projects,
   rectifications,
@@ -74,6 +75,15 @@ export async function loadProjectFacts(
     monthlyEvaluationMonths: new Set(monthly.map((r) => r.date.slice(0, 7))),
     openRectifications: open,
     dangerousWorks: await loadWorks(db, projectId),
+    inspectionPlans: await db
+      .select({
+        id: inspectionPlans.id,
+        inspectorName: inspectionPlans.inspectorName,
+        frequency: inspectionPlans.frequency,
+        startDate: inspectionPlans.startDate,
+      })
+      .from(inspectionPlans)
+      .where(eq(inspectionPlans.projectId, projectId)),
   };
 }
 

@@ -25,6 +25,11 @@ export const AUDIT_EVENT_LABELS = {
   'inspection.file_deleted': '删除检查文件',
   'document.file_removed': '删除文档中的照片/文件',
   'blob.expired': '清理未引用文件',
+  'termination.submitted': '提交终止监督申请',
+  'termination.returned': '退回终止监督申请',
+  'termination.graded': '安标考评评定',
+  'inspection_plan.saved': '设置企业检查计划',
+  'inspection_plan.deleted': '删除企业检查计划',
 } as const satisfies Record<string, string>;
 
 export type AuditEvent = keyof typeof AUDIT_EVENT_LABELS;

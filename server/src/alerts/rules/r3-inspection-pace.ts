@@ -1,5 +1,6 @@
 import { shanghaiDate } from '@anguan/standards';
 import { daysBetween, yearOf } from './calendar.js';
+import { r3PlanDue } from './r3-plan-due.js';
 import {
   projectLink,
   type AlertDraft,
@@ -46,6 +47,7 @@ export function r3InspectionPace(facts: ProjectFacts, today: string): RuleResult
   const failures: AutomaticFailure[] = [];
   const warning = currentYearWarning(facts, today);
   if (warning) alerts.push(warning);
+  alerts.push(...r3PlanDue(facts, today));
   const lastYear = yearOf(today) - 1;
   const required = requiredInYear(facts, lastYear);
   const registered = facts.project.registeredAt ? shanghaiDate(facts.project.registeredAt) : null;

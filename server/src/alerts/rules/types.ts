@@ -1,4 +1,5 @@
 import type { WorkSteps } from '@anguan/standards';
+import type { PlanFrequency } from '../../inspection-plans/periods.js';
 
 /** What the rules read about one project; loaded by `../facts.ts`, so the rules stay pure. */
 export interface ProjectFacts {
@@ -20,6 +21,13 @@ export interface ProjectFacts {
   /** Rectifications waiting for the project department (待整改 or 已退回). */
   readonly openRectifications: ReadonlyArray<{ inspectionId: string; deadline: string; state: string }>;
   readonly dangerousWorks: ReadonlyArray<{ workId: string; name: string; steps: WorkSteps }>;
+  /** The enterprise's recurring inspection plans for the project (R3 checks their due dates). */
+  readonly inspectionPlans?: ReadonlyArray<{
+    id: string;
+    inspectorName: string;
+    frequency: PlanFrequency;
+    startDate: string;
+  }>;
 }
 
 export type AlertRule = 'R1' | 'R2' | 'R3' | 'R4' | 'R5' | 'R6';

@@ -7,6 +7,7 @@ export * as authApi from './auth';
 export * as membersApi from './members';
 export * as projectsApi from './projects';
 export * as registryApi from './registry';
+export * as terminationsApi from './terminations';
 export { withQuery } from './query';
 export type {
   ApiErrorBody,

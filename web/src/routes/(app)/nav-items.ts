@@ -33,6 +33,7 @@ const ALL: readonly Role[] = ['enterprise', 'inspector', 'project', 'supervisor'
 export const NAV_ITEMS: readonly NavItem[] = [
   { href: resolve('/projects'), label: '项目信息', icon: 'projects', roles: ALL },
   { href: resolve('/registry'), label: '项目登记', icon: 'registry', roles: ['supervisor'] },
+  { href: resolve('/terminations'), label: '终止监督评定', icon: 'registry', roles: ['supervisor'] },
   { href: INSPECTIONS_PATH, label: '企业检查', icon: 'inspections', roles: ['enterprise', 'inspector'] },
   {
     href: resolve('/monthly'),
