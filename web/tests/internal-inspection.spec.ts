@@ -169,6 +169,12 @@ test('企业检查 filters by origin, method and date range, keeps them in the U
   await filters.getByLabel('检查人员').fill('没有这个人');
   await filters.getByRole('button', { name: '查询' }).click();
   await expect(page.getByText('没有符合条件的检查记录')).toBeVisible();
+
+  // Offline, an unfiltered list this device has seen opens from the device with its age.
+  await page.context().setOffline(true);
+  await filters.getByRole('button', { name: '清除筛选' }).click();
+  await expect(page.getByTestId('stale-notice')).toContainText('已离线 · 数据更新于');
+  await expect(page.getByTestId('inspection-row').first()).toBeVisible();
   await page.context().close();
 });
 
