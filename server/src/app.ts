@@ -15,6 +15,7 @@ import { enterpriseSettingsRoutes, inspectionRoutes } from './inspections/routes
 import { rectificationRoutes } from './rectifications/routes.js';
 import { notificationRoutes } from './notifications/routes.js';
 import { inspectionSheetRoutes, verifyRoutes } from './inspection-sheets/routes.js';
+import { inspectionListRoutes } from './inspection-list/routes.js';
 import { syncRoutes } from './sync/upgrade.js';
 import { webStaticRoutes } from './web-static/routes.js';
 import { registryRoutes, REGISTRY_UPLOAD_PATHS } from './registry/routes.js';
@@ -61,6 +62,7 @@ export function createApp(deps: ServerDeps) {
     .route('/rectifications', rectificationRoutes(deps))
     .route('/notifications', notificationRoutes(deps))
     .route('/inspections', inspectionSheetRoutes(deps))
+    .route('/inspections', inspectionListRoutes(deps))
     .route('/verify', verifyRoutes(deps))
     .route('/audit', auditRoutes(deps))
     .route('/alerts', alertRoutes(deps))

@@ -59,7 +59,7 @@ export interface RequestOptions {
  * (an `AbortError` passes through untouched so callers can ignore it).
  */
 export async function request<T>(
-  method: 'GET' | 'POST',
+  method: 'GET' | 'POST' | 'DELETE',
   path: string,
   body?: unknown,
   options: RequestOptions = {},

@@ -35,6 +35,8 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { href: resolve('/registry'), label: '项目登记', icon: 'registry', roles: ['supervisor'] },
   { href: resolve('/terminations'), label: '终止监督评定', icon: 'registry', roles: ['supervisor'] },
   { href: INSPECTIONS_PATH, label: '企业检查', icon: 'inspections', roles: ['enterprise', 'inspector'] },
+  { href: resolve('/inspections/self'), label: '项目自查', icon: 'inspections', roles: ['project'] },
+  { href: resolve('/inspections/spot'), label: '安监抽查', icon: 'inspections', roles: ['supervisor'] },
   {
     href: resolve('/monthly'),
     label: '标准化月评统计',
