@@ -22,7 +22,7 @@ import { SqliteUpdateLog } from './sync/update-log.js';
 import { projectMaterializer } from './projects/materializer.js';
 import { startMaintenance } from './admin/maintenance.js';
 import { writePidFile } from './admin/pid-file.js';
-import { AlertScheduler } from './alerts/scheduler.js';
+import { AlertScheduler, defaultAlertSchedulerOptions, type AlertSchedulerOptions } from './alerts/scheduler.js';
 
 export interface RunningServer {
   readonly url: string;
@@ -41,6 +41,8 @@ export interface StartOptions {
   sync?: Partial<SyncOptions>;
   /** Materializer scheduling (debounce, max wait, retry); default `defaultSchedulerOptions`. */
   scheduler?: Partial<SchedulerOptions>;
+  /** Alert scheduling (interval, per-project debounce); default `defaultAlertSchedulerOptions`. */
+  alerts?: Partial<AlertSchedulerOptions>;
 }
 
 /** Opens the database, builds the app and listens; the same path for `main.ts` and for tests (port 0). */
@@ -69,6 +71,9 @@ export async function startServer(config: Config, options: StartOptions = {}): P
     database,
     now,
     sessionsRevoked: (revoked) => sync.closeRevoked(revoked),
+    projectsChanged: (projectIds) => {
+      for (const id of projectIds) alertScheduler?.scheduleProject(id, 0);
+    },
     sync,
     materializeScheduler,
     blobStore: new BlobStore(config.dataDir),
@@ -77,7 +82,7 @@ export async function startServer(config: Config, options: StartOptions = {}): P
   for (const docName of await documentsNeedingMaterialization(database.db)) {
     materializeScheduler.schedule(docName);
   }
-  alertScheduler = new AlertScheduler(deps).start();
+  alertScheduler = new AlertScheduler(deps, { ...defaultAlertSchedulerOptions, ...options.alerts }).start();
   const app = createApp(deps);
   const maintenance = startMaintenance(deps);
   const removePidFile = writePidFile(config.dataDir);

@@ -118,6 +118,8 @@ async function createAlert(deps: AppDeps, project: ProjectRow, key: string, draf
       rule: draft.rule,
       projectId: project.id,
       title: draft.title,
+      level: draft.level,
+      link: draft.link,
       recipientUserIds: recipients,
     },
     draft,
@@ -135,10 +137,13 @@ async function updateAlert(
   const reopened = row.state === 'resolved';
   const escalated = row.level === 'warning' && draft.level === 'critical';
   const textChanged =
+    row.enterpriseId !== project.enterpriseId ||
     row.title !== draft.title ||
     row.body !== draft.body ||
     row.daysLeft !== draft.daysLeft ||
     row.level !== draft.level;
+  // People who joined since (a new project department account, a newly registered director) see standing alerts.
+  if (!reopened && !escalated && row.state === 'open') await addRecipients(deps, project, row.id, draft, now);
   if (!reopened && !textChanged) return false;
   const { db } = deps.database;
   await db
@@ -147,6 +152,7 @@ async function updateAlert(
       title: draft.title,
       body: draft.body,
       link: draft.link,
+      enterpriseId: project.enterpriseId,
       daysLeft: draft.daysLeft,
       level: draft.level,
       state: 'open',
@@ -167,6 +173,8 @@ async function updateAlert(
         rule: draft.rule,
         projectId: project.id,
         title: draft.title,
+        level: draft.level,
+        link: draft.link,
         recipientUserIds: recipients,
       },
       draft,

@@ -13,6 +13,7 @@ import {
 } from './service.js';
 import { getWebhookSettings, saveWebhookSettings } from './webhooks/settings.js';
 import { listDeliveries } from './webhooks/queue.js';
+import { alertStream } from './stream.js';
 
 /**
  * /api/alerts: the signed-in user's alerts (DESIGN "Stable interfaces"), R2 verifications, and the enterprise's
@@ -26,6 +27,7 @@ export function alertRoutes(deps: AppDeps) {
       const filter = state === 'open' || state === 'resolved' ? state : undefined;
       return c.json({ alerts: await listAlerts(deps, user.id, { state: filter }) });
     })
+    .get('/stream', (c) => alertStream(deps, c))
     .get('/unread-count', async (c) => {
       const { user } = requireSession(c);
       return c.json({ unread: await unreadCount(deps, user.id) });

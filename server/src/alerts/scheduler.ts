@@ -51,14 +51,17 @@ export class AlertScheduler {
     return this;
   }
 
-  /** Re-evaluates the project once changes pause. */
-  scheduleProject(projectId: string): void {
+  /**
+   * Re-evaluates the project once changes pause (`delayMs`, default the debounce). Registry changes pass 0: a
+   * 竣工备案 is one write, and its R1 alert should reach the director while they look.
+   */
+  scheduleProject(projectId: string, delayMs = this.options.debounceMs): void {
     if (this.closed) return;
     clearTimeout(this.pending.get(projectId));
     const timer = setTimeout(() => {
       this.pending.delete(projectId);
       this.track(evaluateProjectAlerts(this.deps, projectId).then(() => deliverDueWebhooks(this.deps)));
-    }, this.options.debounceMs);
+    }, delayMs);
     timer.unref();
     this.pending.set(projectId, timer);
   }
