@@ -12,7 +12,7 @@ import {
   unreadCount,
 } from './service.js';
 import { getWebhookSettings, saveWebhookSettings } from './webhooks/settings.js';
-import { listDeliveries } from './webhooks/queue.js';
+import { listDeliveries, sendTestMessage } from './webhooks/queue.js';
 import { alertStream } from './stream.js';
 
 /**
@@ -49,6 +49,10 @@ export function alertRoutes(deps: AppDeps) {
       const enterpriseId = requireEnterprise(c);
       await saveWebhookSettings(deps, enterpriseId, null);
       return c.json({ webhook: null });
+    })
+    .post('/webhook/test', async (c) => {
+      const enterpriseId = requireEnterprise(c);
+      return c.json({ delivery: await sendTestMessage(deps, enterpriseId) });
     })
     .get('/deliveries', async (c) => {
       const enterpriseId = requireEnterprise(c);
