@@ -22,7 +22,11 @@ import { SqliteUpdateLog } from './sync/update-log.js';
 import { projectMaterializer } from './projects/materializer.js';
 import { startMaintenance } from './admin/maintenance.js';
 import { writePidFile } from './admin/pid-file.js';
-import { AlertScheduler, defaultAlertSchedulerOptions, type AlertSchedulerOptions } from './alerts/scheduler.js';
+import {
+  AlertScheduler,
+  defaultAlertSchedulerOptions,
+  type AlertSchedulerOptions,
+} from './alerts/scheduler.js';
 
 export interface RunningServer {
   readonly url: string;

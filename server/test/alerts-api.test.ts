@@ -33,32 +33,28 @@ beforeEach(async () => {
   const passwordHash = await hashSecret(PASSWORD);
   await db.insert(regions).values([{ code: '320100', name: '南京市', parentCode: null }]);
   enterpriseId = crypto.randomUUID();
-  await db
-    .insert(enterprises)
-    .values({
-      id: enterpriseId,
-      creditCode: '91320100MA1MXX0A01',
-      name: '江苏安建',
-      contactName: '王',
-      contactIdHash: 'x',
-      contactIdMasked: 'x',
-      contactPhone: '13812345678',
-      createdAt: now,
-    });
+  await db.insert(enterprises).values({
+    id: enterpriseId,
+    creditCode: '91320100MA1MXX0A01',
+    name: '江苏安建',
+    contactName: '王',
+    contactIdHash: 'x',
+    contactIdMasked: 'x',
+    contactPhone: '13812345678',
+    createdAt: now,
+  });
   const user = (role: 'enterprise' | 'inspector' | 'project', login: string, extra = {}) =>
-    db
-      .insert(users)
-      .values({
-        id: crypto.randomUUID(),
-        role,
-        login,
-        passwordHash,
-        displayName: login,
-        enterpriseId,
-        createdAt: now,
-        passwordChangedAt: now,
-        ...extra,
-      });
+    db.insert(users).values({
+      id: crypto.randomUUID(),
+      role,
+      login,
+      passwordHash,
+      displayName: login,
+      enterpriseId,
+      createdAt: now,
+      passwordChangedAt: now,
+      ...extra,
+    });
   await user('enterprise', '91320100MA1MXX0A01');
   await user('inspector', '13800000001');
   await user('project', '3201002026001', { projectId: 'p-r1' });
@@ -108,8 +104,9 @@ describe('GET /api/alerts and read state', () => {
       daysLeft: 21,
       link: '/projects/3201002026001',
     });
-    for (const key of ['id', 'rule', 'projectId', 'state', 'read', 'createdAt', 'title'])
-      {expect(r1).toHaveProperty(key);}
+    for (const key of ['id', 'rule', 'projectId', 'state', 'read', 'createdAt', 'title']) {
+      expect(r1).toHaveProperty(key);
+    }
     expect(list.json.alerts.map((a: any) => a.rule).sort()).toEqual(['R1', 'R2']);
     expect((await director.get('/api/alerts/unread-count')).json).toEqual({ unread: 2 });
     expect((await director.post(`/api/alerts/${r1.id}/read`)).status).toBe(200);
@@ -222,9 +219,17 @@ describe('企业微信 and 钉钉 webhooks', () => {
     expect(none).toMatchObject({ status: 400, json: { error: { code: 'no_webhook' } } });
     const receiver = await startReceiver();
     try {
-      await director.request('PUT', '/api/alerts/webhook', { kind: 'wecom', url: `${receiver.url}/send?key=k` });
+      await director.request('PUT', '/api/alerts/webhook', {
+        kind: 'wecom',
+        url: `${receiver.url}/send?key=k`,
+      });
       const sent = await director.post('/api/alerts/webhook/test');
-      expect(sent.json.delivery).toMatchObject({ status: 'sent', title: '安管测试消息', alertId: null, attempts: 1 });
+      expect(sent.json.delivery).toMatchObject({
+        status: 'sent',
+        title: '安管测试消息',
+        alertId: null,
+        attempts: 1,
+      });
       expect(receiver.received).toHaveLength(1);
       expect(receiver.received[0]!.body.markdown.content).toContain('群机器人已连通');
       const log = await director.get('/api/alerts/deliveries');

@@ -48,13 +48,18 @@ describe('live alerts', () => {
     const director = await registerDirector();
     const nanjing = await signIn(server.url, 'nanjing');
     // Started this month, so no earlier 月评 is due and the badge starts at 0.
-    const registered = await nanjing.post('/api/registry/projects', projectInput({ startDate: '2026-03-01' }));
+    const registered = await nanjing.post(
+      '/api/registry/projects',
+      projectInput({ startDate: '2026-03-01' }),
+    );
     expect(registered.status).toBe(201);
     const stream = await openStream(director);
     expect(stream.response.headers.get('content-type')).toContain('text/event-stream');
     expect((await stream.next('ready')).data).toEqual({ unread: 0 });
 
-    const filed = await nanjing.post('/api/registry/projects/3201052026001/completion', { date: '2026-03-15' });
+    const filed = await nanjing.post('/api/registry/projects/3201052026001/completion', {
+      date: '2026-03-15',
+    });
     expect(filed.status).toBe(200);
 
     const { data } = await stream.next('alert');
@@ -75,8 +80,7 @@ describe('live alerts', () => {
     await nanjing.post('/api/registry/projects', projectInput());
     await nanjing.post('/api/registry/projects/3201052026001/completion', { date: '2026-03-10' });
     const projectDept = await until(
-      async () =>
-        server.deps.database.db.select().from(users).where(eq(users.login, '3201052026001')).get()!,
+      async () => server.deps.database.db.select().from(users).where(eq(users.login, '3201052026001')).get()!,
       (u) => u !== undefined,
     );
     // The project department's account exists from registration, so the alert is raised for it alone first.
@@ -87,7 +91,11 @@ describe('live alerts', () => {
 
     const director = await registerDirector();
     const alerts = await until(
-      async () => (await director.get('/api/alerts?state=open')).json.alerts as Array<{ rule: string; daysLeft: number }>,
+      async () =>
+        (await director.get('/api/alerts?state=open')).json.alerts as Array<{
+          rule: string;
+          daysLeft: number;
+        }>,
       (a) => a.length === 1,
     );
     expect(alerts[0]).toMatchObject({ rule: 'R1', daysLeft: 25 });
@@ -100,11 +108,8 @@ describe('live alerts', () => {
     const supervisorStream = await openStream(nanjing);
     await directorStream.next('ready');
     await supervisorStream.next('ready');
-    const directorId = server.deps.database.db
-      .select()
-      .from(users)
-      .where(eq(users.role, 'enterprise'))
-      .get()!.id;
+    const directorId = server.deps.database.db.select().from(users).where(eq(users.role, 'enterprise')).get()!
+      .id;
     await notify(server.deps, [directorId], {
       kind: 'rectification.reminder',
       title: '整改期限将至',
@@ -117,7 +122,8 @@ describe('live alerts', () => {
       link: '/rectifications/x',
     });
     // The supervisor's first notification is its own, not the director's.
-    const supervisorId = server.deps.database.db.select().from(users).where(eq(users.login, 'nanjing')).get()!.id;
+    const supervisorId = server.deps.database.db.select().from(users).where(eq(users.login, 'nanjing')).get()!
+      .id;
     await notify(server.deps, [supervisorId], { kind: 'test', title: '给监督站的通知', body: '' });
     expect((await supervisorStream.next('notification')).data).toMatchObject({ title: '给监督站的通知' });
   });

@@ -35,7 +35,10 @@ async function worldWithRobot(start: Date): Promise<{ w: AlertWorld; deps: AppDe
   const deps: AppDeps = { ...world.deps, config: { ...world.deps.config, allowLoopbackWebhooks: true } };
   await world.addProject({ status: 'completed', completionFilingDate: '2026-11-20' });
   await evaluateAllAlerts(deps);
-  await saveWebhookSettings(deps, world.ids.enterprise, { kind: 'wecom', url: `${receiver.url}/cgi-bin/webhook/send?key=k` });
+  await saveWebhookSettings(deps, world.ids.enterprise, {
+    kind: 'wecom',
+    url: `${receiver.url}/cgi-bin/webhook/send?key=k`,
+  });
   return { w: world, deps };
 }
 

@@ -23,7 +23,10 @@ export class SseReader {
 
   static async open(url: string, cookie: string): Promise<SseReader> {
     const abort = new AbortController();
-    const response = await fetch(url, { headers: { cookie, accept: 'text/event-stream' }, signal: abort.signal });
+    const response = await fetch(url, {
+      headers: { cookie, accept: 'text/event-stream' },
+      signal: abort.signal,
+    });
     return new SseReader(response, abort);
   }
 

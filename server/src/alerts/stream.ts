@@ -29,7 +29,9 @@ export function alertStream(deps: AppDeps, c: Context<AppEnv>) {
   c.header('X-Accel-Buffering', 'no');
   return streamSSE(c, async (stream) => {
     const send = (event: string, data: unknown) =>
-      stream.writeSSE({ event, data: JSON.stringify(data), retry: STREAM_RETRY_MS }).catch(() => stream.abort());
+      stream
+        .writeSSE({ event, data: JSON.stringify(data), retry: STREAM_RETRY_MS })
+        .catch(() => stream.abort());
     const stopAlerts = onAlertCreated((event) => {
       if (event.recipientUserIds.includes(userId)) void sendAlert(deps, userId, event, send);
     });

@@ -16,7 +16,11 @@ export async function enqueueAlertDelivery(
   alertId: string,
   alert: { title: string; body: string; level: string; link: string | null },
 ): Promise<void> {
-  const id = await enqueueMessage(deps, enterpriseId, { alertId, title: alert.title, text: alertMarkdown(alert) });
+  const id = await enqueueMessage(deps, enterpriseId, {
+    alertId,
+    title: alert.title,
+    text: alertMarkdown(alert),
+  });
   if (id) setImmediate(() => void deliverDueWebhooks(deps).catch(() => undefined));
 }
 
@@ -133,8 +137,9 @@ async function responseError(response: Response): Promise<string | null> {
   if (!response.ok) return `HTTP ${response.status}`;
   try {
     const json = JSON.parse(text) as { errcode?: unknown; errmsg?: unknown };
-    if (json.errcode !== undefined && json.errcode !== 0)
-      {return `errcode ${String(json.errcode)}: ${String(json.errmsg ?? '')}`;}
+    if (json.errcode !== undefined && json.errcode !== 0) {
+      return `errcode ${String(json.errcode)}: ${String(json.errmsg ?? '')}`;
+    }
   } catch {
     // A receiver that answers 2xx without JSON accepted the message.
   }

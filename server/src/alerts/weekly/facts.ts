@@ -40,11 +40,16 @@ export async function loadWeeklyFacts(
       raised: rows.filter((a) => within(a.createdAt)).length,
       resolved: rows.filter((a) => a.state === 'resolved' && within(a.resolvedAt)).length,
     },
-    pace: await loadPace(db, own, new Set(openAlerts.filter((a) => a.rule === 'R3').map((a) => a.projectId)), {
-      weekStart,
-      weekEnd,
-      today,
-    }),
+    pace: await loadPace(
+      db,
+      own,
+      new Set(openAlerts.filter((a) => a.rule === 'R3').map((a) => a.projectId)),
+      {
+        weekStart,
+        weekEnd,
+        today,
+      },
+    ),
     rectifications: await loadRectifications(db, ids, today, from, to),
   };
 }
@@ -56,7 +61,14 @@ async function loadPace(
   days: { weekStart: string; weekEnd: string; today: string },
 ): Promise<WeeklySummaryFacts['pace']> {
   const year = Number(days.today.slice(0, 4));
-  const pace = { year, projects: 0, done: 0, required: 0, thisWeek: 0, behind: [] as Array<{ name: string; done: number; required: number }> };
+  const pace = {
+    year,
+    projects: 0,
+    done: 0,
+    required: 0,
+    thisWeek: 0,
+    behind: [] as Array<{ name: string; done: number; required: number }>,
+  };
   for (const project of own.filter((p) => p.status === 'in_construction')) {
     const facts = await loadProjectFacts(db, project.id, days.today);
     if (!facts) continue;
@@ -72,10 +84,20 @@ async function loadPace(
   return pace;
 }
 
-async function loadRectifications(db: Db, projectIds: readonly string[], today: string, from: Date, to: Date) {
+async function loadRectifications(
+  db: Db,
+  projectIds: readonly string[],
+  today: string,
+  from: Date,
+  to: Date,
+) {
   if (projectIds.length === 0) return { open: 0, overdue: 0, closed: 0 };
   const rows = await db
-    .select({ state: rectifications.state, deadline: rectifications.deadline, closedAt: rectifications.closedAt })
+    .select({
+      state: rectifications.state,
+      deadline: rectifications.deadline,
+      closedAt: rectifications.closedAt,
+    })
     .from(rectifications)
     .where(inArray(rectifications.projectId, [...projectIds]));
   const waiting = rows.filter((r) => r.state === 'pending' || r.state === 'returned');

@@ -47,7 +47,9 @@ async function queueSummaries(deps: AppDeps): Promise<number> {
   const { db } = deps.database;
   const title = weeklySummaryTitle(week.weekStart, addDays(week.weekStart, 6));
   let queued = 0;
-  for (const { enterpriseId } of await db.select({ enterpriseId: enterpriseWebhooks.enterpriseId }).from(enterpriseWebhooks)) {
+  for (const { enterpriseId } of await db
+    .select({ enterpriseId: enterpriseWebhooks.enterpriseId })
+    .from(enterpriseWebhooks)) {
     const [sent] = await db
       .select({ id: webhookDeliveries.id })
       .from(webhookDeliveries)

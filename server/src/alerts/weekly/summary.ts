@@ -57,7 +57,14 @@ export function weeklySummaryTitle(weekStart: string, weekEnd: string): string {
 /** Both robots render this subset of markdown (headings, bold, lists). */
 export function buildWeeklySummary(facts: WeeklySummaryFacts): { title: string; text: string } {
   const title = weeklySummaryTitle(facts.weekStart, facts.weekEnd);
-  const lines = [`### ${title}`, `**${facts.enterpriseName}**`, '', ...alertLines(facts), '', ...paceLines(facts)];
+  const lines = [
+    `### ${title}`,
+    `**${facts.enterpriseName}**`,
+    '',
+    ...alertLines(facts),
+    '',
+    ...paceLines(facts),
+  ];
   lines.push('', ...rectificationLines(facts));
   return { title, text: lines.join('\n') };
 }

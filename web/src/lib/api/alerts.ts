@@ -101,7 +101,8 @@ export const ALERTS_PATH = '/alerts';
 export const NOTIFICATIONS_PATH = '/notifications';
 
 export const unreadCount = () => request<{ unread: number }>('GET', '/alerts/unread-count');
-export const markRead = (id: string) => request<{ ok: true }>('POST', `/alerts/${encodeURIComponent(id)}/read`);
+export const markRead = (id: string) =>
+  request<{ ok: true }>('POST', `/alerts/${encodeURIComponent(id)}/read`);
 export const markAllRead = () => request<{ ok: true }>('POST', '/alerts/read-all');
 export const markNotificationRead = (id: string) =>
   request<{ ok: true }>('POST', `/notifications/${encodeURIComponent(id)}/read`);

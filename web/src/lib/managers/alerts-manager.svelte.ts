@@ -33,7 +33,11 @@ export const RECONNECT_MAX_MS = 60_000;
 
 export type NotifyPermission = 'default' | 'granted' | 'denied' | 'unsupported';
 
-const KIND_WORDS: Record<LiveAlert['kind'], string> = { created: '新预警', reopened: '预警再次出现', escalated: '预警升级' };
+const KIND_WORDS: Record<LiveAlert['kind'], string> = {
+  created: '新预警',
+  reopened: '预警再次出现',
+  escalated: '预警升级',
+};
 
 class AlertsManager {
   /** Open, unread alerts of the user; null until the stream or the list said. */
@@ -125,7 +129,12 @@ class AlertsManager {
 
   async #systemNotification(title: string, body: string, tag: string, link: string | null): Promise<void> {
     if (this.permission !== 'granted') return;
-    const options: NotificationOptions = { body, tag, icon: '/icons/icon-192.png', data: { link: link ?? '/alerts' } };
+    const options: NotificationOptions = {
+      body,
+      tag,
+      icon: '/icons/icon-192.png',
+      data: { link: link ?? '/alerts' },
+    };
     try {
       const registration = await navigator.serviceWorker?.getRegistration();
       // The service worker's notificationclick opens the link; without one (dev) a page notification does.

@@ -17,7 +17,10 @@ export interface AlertFilter {
 export const NO_FILTER: AlertFilter = Object.freeze({ unreadOnly: false, rule: '', level: '' });
 
 /** Open alerts (the work to do) and resolved ones (history), each filtered; critical open ones first. */
-export function splitAlerts(alerts: readonly Alert[], filter: AlertFilter): { open: Alert[]; history: Alert[] } {
+export function splitAlerts(
+  alerts: readonly Alert[],
+  filter: AlertFilter,
+): { open: Alert[]; history: Alert[] } {
   const shown = alerts.filter(
     (a) =>
       (!filter.unreadOnly || !a.read) &&
@@ -33,7 +36,8 @@ export function splitAlerts(alerts: readonly Alert[], filter: AlertFilter): { op
 const levelRank = (level: AlertLevel) => (level === 'critical' ? 0 : 1);
 
 /** Whether any filter narrows the list. */
-export const isFiltered = (filter: AlertFilter) => filter.unreadOnly || filter.rule !== '' || filter.level !== '';
+export const isFiltered = (filter: AlertFilter) =>
+  filter.unreadOnly || filter.rule !== '' || filter.level !== '';
 
 /**
  * The countdown chip: R1 counts the 30 days to 终止监督 (剩余 N 天, 今日到期), R3 the days left in the year; other
@@ -51,4 +55,5 @@ export function withRead(alerts: readonly Alert[], id: string | null): Alert[] {
 }
 
 /** Open, unread alerts: the badge's figure, recomputed after a local change. */
-export const unreadOf = (alerts: readonly Alert[]) => alerts.filter((a) => a.state === 'open' && !a.read).length;
+export const unreadOf = (alerts: readonly Alert[]) =>
+  alerts.filter((a) => a.state === 'open' && !a.read).length;

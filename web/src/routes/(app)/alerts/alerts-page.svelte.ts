@@ -25,7 +25,10 @@ export class AlertsPage {
 
   /** Loads both lists (device copy first, then the server's). */
   async load(): Promise<void> {
-    await Promise.all([this.alerts.load(alertsApi.ALERTS_PATH), this.notices.load(alertsApi.NOTIFICATIONS_PATH)]);
+    await Promise.all([
+      this.alerts.load(alertsApi.ALERTS_PATH),
+      this.notices.load(alertsApi.NOTIFICATIONS_PATH),
+    ]);
     if (this.alerts.data && !this.alerts.stale) alertsManager.setUnread(this.unread);
   }
 

@@ -11,7 +11,10 @@ import { handleError } from '$lib/utils/handle-error';
 
 export type WebhookPhase = 'loading' | 'ready' | 'error';
 
-export const KIND_LABELS: Record<WebhookKind, string> = { wecom: '企业微信群机器人', dingtalk: '钉钉群机器人' };
+export const KIND_LABELS: Record<WebhookKind, string> = {
+  wecom: '企业微信群机器人',
+  dingtalk: '钉钉群机器人',
+};
 
 export class WebhookPage {
   phase = $state<WebhookPhase>('loading');
@@ -28,7 +31,10 @@ export class WebhookPage {
   async load(): Promise<void> {
     this.phase = 'loading';
     try {
-      const [{ webhook }, { deliveries }] = await Promise.all([alertsApi.getWebhook(), alertsApi.listDeliveries()]);
+      const [{ webhook }, { deliveries }] = await Promise.all([
+        alertsApi.getWebhook(),
+        alertsApi.listDeliveries(),
+      ]);
       this.#showSaved(webhook);
       this.deliveries = deliveries;
       this.phase = 'ready';
