@@ -68,15 +68,17 @@ async function evaluateNow(deps: AppDeps, projectId: string): Promise<PassReport
   const existing = new Map(
     (await db.select().from(alerts).where(eq(alerts.projectId, projectId))).map((row) => [row.key, row]),
   );
+  // Announced once the pass is written: a client reloading on the event sees resolutions of the same pass too.
+  const events: AlertEvent[] = [];
   const wanted = new Set<string>();
   for (const draft of drafts) {
     const key = alertKey(projectId, draft);
     wanted.add(key);
     const row = existing.get(key);
     if (!row) {
-      await createAlert(deps, project, key, draft, now);
+      await createAlert(deps, project, key, draft, now, events);
       report.created++;
-    } else if (await updateAlert(deps, project, row, draft, now)) report.updated++;
+    } else if (await updateAlert(deps, project, row, draft, now, events)) report.updated++;
   }
   for (const row of existing.values()) {
     if (row.state === 'open' && !wanted.has(row.key)) {
@@ -88,10 +90,18 @@ async function evaluateNow(deps: AppDeps, projectId: string): Promise<PassReport
     }
   }
   report.failures = await recordFailures(deps, projectId, failures, today, now);
+  for (const event of events) emitAlert(event);
   return report;
 }
 
-async function createAlert(deps: AppDeps, project: ProjectRow, key: string, draft: AlertDraft, now: Date) {
+async function createAlert(
+  deps: AppDeps,
+  project: ProjectRow,
+  key: string,
+  draft: AlertDraft,
+  now: Date,
+  events: AlertEvent[],
+) {
   const id = randomUUID();
   const inserted = await deps.database.db
     .insert(alerts)
@@ -123,6 +133,7 @@ async function createAlert(deps: AppDeps, project: ProjectRow, key: string, draf
       recipientUserIds: recipients,
     },
     draft,
+    events,
   );
 }
 
@@ -133,6 +144,7 @@ async function updateAlert(
   row: AlertRow,
   draft: AlertDraft,
   now: Date,
+  events: AlertEvent[],
 ): Promise<boolean> {
   const reopened = row.state === 'resolved';
   const escalated = row.level === 'warning' && draft.level === 'critical';
@@ -178,6 +190,7 @@ async function updateAlert(
         recipientUserIds: recipients,
       },
       draft,
+      events,
     );
   }
   return true;
@@ -200,8 +213,14 @@ async function addRecipients(
   return userIds;
 }
 
-async function announce(deps: AppDeps, project: ProjectRow, event: AlertEvent, draft: AlertDraft) {
-  emitAlert(event);
+async function announce(
+  deps: AppDeps,
+  project: ProjectRow,
+  event: AlertEvent,
+  draft: AlertDraft,
+  events: AlertEvent[],
+) {
+  events.push(event);
   if (project.enterpriseId) await enqueueAlertDelivery(deps, project.enterpriseId, event.alertId, draft);
 }
 
