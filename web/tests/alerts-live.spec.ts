@@ -18,6 +18,8 @@ test('a director sees an R1 alert arrive live, opens it and lands on the project
   browser,
   enterprise,
 }) => {
+  // Two accounts, a registration and a filing on a shared 2-core machine: more than the default minute.
+  test.setTimeout(120_000);
   await apiLogin(page, enterprise.creditCode, enterprise.password);
   await page.goto('/alerts');
   await expect(page.getByRole('heading', { level: 1, name: '预警提醒' })).toBeVisible();
