@@ -22,6 +22,7 @@ import { SqliteUpdateLog } from './sync/update-log.js';
 import { projectMaterializer } from './projects/materializer.js';
 import { startMaintenance } from './admin/maintenance.js';
 import { writePidFile } from './admin/pid-file.js';
+import { closeRevokedStreams } from './alerts/stream.js';
 import {
   AlertScheduler,
   defaultAlertSchedulerOptions,
@@ -74,7 +75,10 @@ export async function startServer(config: Config, options: StartOptions = {}): P
     config,
     database,
     now,
-    sessionsRevoked: (revoked) => sync.closeRevoked(revoked),
+    sessionsRevoked: (revoked) => {
+      sync.closeRevoked(revoked);
+      closeRevokedStreams(revoked);
+    },
     projectsChanged: (projectIds) => {
       for (const id of projectIds) alertScheduler?.scheduleProject(id, 0);
     },

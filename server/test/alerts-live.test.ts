@@ -128,7 +128,12 @@ describe('live alerts', () => {
     expect((await supervisorStream.next('notification')).data).toMatchObject({ title: '给监督站的通知' });
   });
 
-  it('refuses the stream without a session', async () => {
+  it('ends the stream when its session signs out, and refuses one without a session', async () => {
+    const nanjing = await signIn(server.url, 'nanjing');
+    const stream = await openStream(nanjing);
+    await stream.next('ready');
+    expect((await nanjing.post('/api/auth/logout')).status).toBe(204);
+    await expect(stream.next('alert')).rejects.toThrow(/stream ended/);
     const res = await fetch(`${server.url}/api/alerts/stream`);
     expect(res.status).toBe(401);
   });

@@ -2,6 +2,7 @@ import { and, eq, gt } from 'drizzle-orm';
 import type { Context } from 'hono';
 import { streamSSE, type SSEStreamingApi } from 'hono/streaming';
 import type { AppDeps, AppEnv } from '../deps.js';
+import type { SessionRevocation } from '../sync/sync-service.js';
 import { sessions } from '../db/schema/index.js';
 import { requireSession } from '../http/session.js';
 import { onNotified, type NotifiedEvent } from '../notifications/service.js';
@@ -12,6 +13,24 @@ import { unreadCount } from './service.js';
 export const STREAM_HEARTBEAT_MS = 25_000;
 /** What the browser's EventSource waits before reconnecting after the stream drops. */
 export const STREAM_RETRY_MS = 5_000;
+
+interface OpenStream {
+  readonly sessionId: string;
+  readonly userId: string;
+  /** Ends the stream now (the heartbeat's wait included). */
+  end(): void;
+}
+
+const openStreams = new Set<OpenStream>();
+
+/** Ends the streams of revoked sessions at once (sign-out, password change, account disabled). */
+export function closeRevokedStreams(revoked: SessionRevocation): void {
+  for (const open of openStreams) {
+    const match =
+      'sessionId' in revoked ? open.sessionId === revoked.sessionId : open.userId === revoked.userId;
+    if (match) open.end();
+  }
+}
 
 /**
  * `GET /api/alerts/stream`: server-sent events for the signed-in user (authenticated by the session cookie).
@@ -38,14 +57,22 @@ export function alertStream(deps: AppDeps, c: Context<AppEnv>) {
     const stopNotices = onNotified((event) => {
       if (event.recipientUserIds.includes(userId)) void send('notification', noticeData(event));
     });
-    stream.onAbort(() => {
-      stopAlerts();
-      stopNotices();
-    });
+    const pause = new Pause();
+    const open: OpenStream = {
+      sessionId: session.id,
+      userId,
+      end: () => {
+        pause.wake();
+        void stream.close();
+      },
+    };
+    openStreams.add(open);
+    stream.onAbort(() => pause.wake());
     try {
       await send('ready', { unread: await unreadCount(deps, userId) });
-      await heartbeat(deps, stream, session.id, send);
+      await heartbeat(deps, stream, session.id, pause, send);
     } finally {
+      openStreams.delete(open);
       stopAlerts();
       stopNotices();
     }
@@ -56,10 +83,11 @@ async function heartbeat(
   deps: AppDeps,
   stream: SSEStreamingApi,
   sessionId: string,
+  pause: Pause,
   send: (event: string, data: unknown) => Promise<unknown>,
 ) {
   while (!stream.aborted && !stream.closed) {
-    await stream.sleep(STREAM_HEARTBEAT_MS);
+    await pause.for(STREAM_HEARTBEAT_MS);
     if (stream.aborted || stream.closed) return;
     // Not the sliding validation: an open stream is not user activity and must not keep an idle session alive.
     const [alive] = await deps.database.db
@@ -68,6 +96,28 @@ async function heartbeat(
       .where(and(eq(sessions.id, sessionId), gt(sessions.expiresAt, deps.now())));
     if (!alive) return;
     await send('ping', {});
+  }
+}
+
+/** A wait that ends early when the stream ends, so a closed stream's handler returns at once. */
+class Pause {
+  #wake: (() => void) | null = null;
+  #woken = false;
+
+  for(ms: number): Promise<void> {
+    if (this.#woken) return Promise.resolve();
+    return new Promise((resolve) => {
+      const timer = setTimeout(resolve, ms);
+      this.#wake = () => {
+        clearTimeout(timer);
+        resolve();
+      };
+    });
+  }
+
+  wake(): void {
+    this.#woken = true;
+    this.#wake?.();
   }
 }
 
