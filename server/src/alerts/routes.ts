@@ -16,8 +16,9 @@ import { listDeliveries, sendTestMessage } from './webhooks/queue.js';
 import { alertStream } from './stream.js';
 
 /**
- * /api/alerts: the signed-in user's alerts (DESIGN "Stable interfaces"), R2 verifications, and the enterprise's
- * group-robot webhook with its delivery log. Shapes: /work/notes/alerts-api.md.
+ * /api/alerts: the signed-in user's alerts (DESIGN "Stable interfaces"), their live stream (`GET /stream`,
+ * server-sent events, see `stream.ts`), R2 verifications, and the enterprise's group-robot webhook with a test send
+ * (`POST /webhook/test` → `{ delivery }`) and its delivery log. Shapes: /work/notes/alerts-api.md.
  */
 export function alertRoutes(deps: AppDeps) {
   return new Hono<AppEnv>()
