@@ -13,6 +13,11 @@ export interface AppDeps {
   readonly now: () => Date;
   /** Called right after sessions are deleted; the server closes their sync sockets (absent in scripts). */
   readonly sessionsRevoked?: (revoked: SessionRevocation) => void;
+  /**
+   * Called after a project's registry row or its people changed (a 竣工备案 filed, a project registered, a project
+   * department account created); the server re-evaluates the projects' alerts at once (absent in scripts).
+   */
+  readonly projectsChanged?: (projectIds: readonly string[]) => void;
 }
 
 /**

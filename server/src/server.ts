@@ -22,7 +22,12 @@ import { SqliteUpdateLog } from './sync/update-log.js';
 import { projectMaterializer } from './projects/materializer.js';
 import { startMaintenance } from './admin/maintenance.js';
 import { writePidFile } from './admin/pid-file.js';
-import { AlertScheduler } from './alerts/scheduler.js';
+import { closeRevokedStreams } from './alerts/stream.js';
+import {
+  AlertScheduler,
+  defaultAlertSchedulerOptions,
+  type AlertSchedulerOptions,
+} from './alerts/scheduler.js';
 
 export interface RunningServer {
   readonly url: string;
@@ -41,6 +46,8 @@ export interface StartOptions {
   sync?: Partial<SyncOptions>;
   /** Materializer scheduling (debounce, max wait, retry); default `defaultSchedulerOptions`. */
   scheduler?: Partial<SchedulerOptions>;
+  /** Alert scheduling (interval, per-project debounce); default `defaultAlertSchedulerOptions`. */
+  alerts?: Partial<AlertSchedulerOptions>;
 }
 
 /** Opens the database, builds the app and listens; the same path for `main.ts` and for tests (port 0). */
@@ -68,7 +75,13 @@ export async function startServer(config: Config, options: StartOptions = {}): P
     config,
     database,
     now,
-    sessionsRevoked: (revoked) => sync.closeRevoked(revoked),
+    sessionsRevoked: (revoked) => {
+      sync.closeRevoked(revoked);
+      closeRevokedStreams(revoked);
+    },
+    projectsChanged: (projectIds) => {
+      for (const id of projectIds) alertScheduler?.scheduleProject(id, 0);
+    },
     sync,
     materializeScheduler,
     blobStore: new BlobStore(config.dataDir),
@@ -77,7 +90,7 @@ export async function startServer(config: Config, options: StartOptions = {}): P
   for (const docName of await documentsNeedingMaterialization(database.db)) {
     materializeScheduler.schedule(docName);
   }
-  alertScheduler = new AlertScheduler(deps).start();
+  alertScheduler = new AlertScheduler(deps, { ...defaultAlertSchedulerOptions, ...options.alerts }).start();
   const app = createApp(deps);
   const maintenance = startMaintenance(deps);
   const removePidFile = writePidFile(config.dataDir);

@@ -1,4 +1,3 @@
-import { createServer, type IncomingMessage, type Server } from 'node:http';
 import { createHmac } from 'node:crypto';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
@@ -7,35 +6,7 @@ import { enterprises, projects, regions, users, webhookDeliveries } from '../src
 import { deliverDueWebhooks, evaluateAllAlerts } from '../src/alerts/index.js';
 import { PASSWORD, signIn } from './registry-fixtures.js';
 import { startTestServer, type TestServer } from './test-server.js';
-
-interface Received {
-  path: string;
-  query: URLSearchParams;
-  body: any;
-}
-
-/** A robot stand-in on 127.0.0.1 that answers with the queued statuses (200 `{"errcode":0}` once they run out). */
-async function startReceiver(statuses: number[] = []) {
-  const received: Received[] = [];
-  const server: Server = createServer((req: IncomingMessage, res) => {
-    let data = '';
-    req.on('data', (chunk) => (data += chunk));
-    req.on('end', () => {
-      const url = new URL(req.url ?? '/', 'http://127.0.0.1');
-      received.push({ path: url.pathname, query: url.searchParams, body: JSON.parse(data) });
-      const status = statuses.shift() ?? 200;
-      res.writeHead(status, { 'content-type': 'application/json' });
-      res.end(JSON.stringify(status === 200 ? { errcode: 0, errmsg: 'ok' } : { errcode: 1 }));
-    });
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const port = (server.address() as { port: number }).port;
-  return {
-    received,
-    url: `http://127.0.0.1:${port}`,
-    close: () => new Promise<void>((r) => server.close(() => r())),
-  };
-}
+import { startReceiver } from './webhook-receiver.js';
 
 async function waitFor<T>(
   read: () => Promise<T> | T,
@@ -62,32 +33,28 @@ beforeEach(async () => {
   const passwordHash = await hashSecret(PASSWORD);
   await db.insert(regions).values([{ code: '320100', name: '南京市', parentCode: null }]);
   enterpriseId = crypto.randomUUID();
-  await db
-    .insert(enterprises)
-    .values({
-      id: enterpriseId,
-      creditCode: '91320100MA1MXX0A01',
-      name: '江苏安建',
-      contactName: '王',
-      contactIdHash: 'x',
-      contactIdMasked: 'x',
-      contactPhone: '13812345678',
-      createdAt: now,
-    });
+  await db.insert(enterprises).values({
+    id: enterpriseId,
+    creditCode: '91320100MA1MXX0A01',
+    name: '江苏安建',
+    contactName: '王',
+    contactIdHash: 'x',
+    contactIdMasked: 'x',
+    contactPhone: '13812345678',
+    createdAt: now,
+  });
   const user = (role: 'enterprise' | 'inspector' | 'project', login: string, extra = {}) =>
-    db
-      .insert(users)
-      .values({
-        id: crypto.randomUUID(),
-        role,
-        login,
-        passwordHash,
-        displayName: login,
-        enterpriseId,
-        createdAt: now,
-        passwordChangedAt: now,
-        ...extra,
-      });
+    db.insert(users).values({
+      id: crypto.randomUUID(),
+      role,
+      login,
+      passwordHash,
+      displayName: login,
+      enterpriseId,
+      createdAt: now,
+      passwordChangedAt: now,
+      ...extra,
+    });
   await user('enterprise', '91320100MA1MXX0A01');
   await user('inspector', '13800000001');
   await user('project', '3201002026001', { projectId: 'p-r1' });
@@ -137,8 +104,9 @@ describe('GET /api/alerts and read state', () => {
       daysLeft: 21,
       link: '/projects/3201002026001',
     });
-    for (const key of ['id', 'rule', 'projectId', 'state', 'read', 'createdAt', 'title'])
-      {expect(r1).toHaveProperty(key);}
+    for (const key of ['id', 'rule', 'projectId', 'state', 'read', 'createdAt', 'title']) {
+      expect(r1).toHaveProperty(key);
+    }
     expect(list.json.alerts.map((a: any) => a.rule).sort()).toEqual(['R1', 'R2']);
     expect((await director.get('/api/alerts/unread-count')).json).toEqual({ unread: 2 });
     expect((await director.post(`/api/alerts/${r1.id}/read`)).status).toBe(200);
@@ -240,6 +208,32 @@ describe('企业微信 and 钉钉 webhooks', () => {
       const [sent] = await server.deps.database.db.select().from(webhookDeliveries);
       expect(sent).toMatchObject({ status: 'sent', attempts: 2 });
       expect(receiver.received).toHaveLength(2);
+    } finally {
+      await receiver.close();
+    }
+  });
+
+  it('sends a test message at once and logs it, and asks for an address first when none is saved', async () => {
+    const director = await signIn(server.url, '91320100MA1MXX0A01');
+    const none = await director.post('/api/alerts/webhook/test');
+    expect(none).toMatchObject({ status: 400, json: { error: { code: 'no_webhook' } } });
+    const receiver = await startReceiver();
+    try {
+      await director.request('PUT', '/api/alerts/webhook', {
+        kind: 'wecom',
+        url: `${receiver.url}/send?key=k`,
+      });
+      const sent = await director.post('/api/alerts/webhook/test');
+      expect(sent.json.delivery).toMatchObject({
+        status: 'sent',
+        title: '安管测试消息',
+        alertId: null,
+        attempts: 1,
+      });
+      expect(receiver.received).toHaveLength(1);
+      expect(receiver.received[0]!.body.markdown.content).toContain('群机器人已连通');
+      const log = await director.get('/api/alerts/deliveries');
+      expect(log.json.deliveries[0]).toMatchObject({ id: sent.json.delivery.id, status: 'sent' });
     } finally {
       await receiver.close();
     }

@@ -68,15 +68,17 @@ async function evaluateNow(deps: AppDeps, projectId: string): Promise<PassReport
   const existing = new Map(
     (await db.select().from(alerts).where(eq(alerts.projectId, projectId))).map((row) => [row.key, row]),
   );
+  // Announced once the pass is written: a client reloading on the event sees resolutions of the same pass too.
+  const events: AlertEvent[] = [];
   const wanted = new Set<string>();
   for (const draft of drafts) {
     const key = alertKey(projectId, draft);
     wanted.add(key);
     const row = existing.get(key);
     if (!row) {
-      await createAlert(deps, project, key, draft, now);
+      await createAlert(deps, project, key, draft, now, events);
       report.created++;
-    } else if (await updateAlert(deps, project, row, draft, now)) report.updated++;
+    } else if (await updateAlert(deps, project, row, draft, now, events)) report.updated++;
   }
   for (const row of existing.values()) {
     if (row.state === 'open' && !wanted.has(row.key)) {
@@ -88,10 +90,18 @@ async function evaluateNow(deps: AppDeps, projectId: string): Promise<PassReport
     }
   }
   report.failures = await recordFailures(deps, projectId, failures, today, now);
+  for (const event of events) emitAlert(event);
   return report;
 }
 
-async function createAlert(deps: AppDeps, project: ProjectRow, key: string, draft: AlertDraft, now: Date) {
+async function createAlert(
+  deps: AppDeps,
+  project: ProjectRow,
+  key: string,
+  draft: AlertDraft,
+  now: Date,
+  events: AlertEvent[],
+) {
   const id = randomUUID();
   const inserted = await deps.database.db
     .insert(alerts)
@@ -118,9 +128,12 @@ async function createAlert(deps: AppDeps, project: ProjectRow, key: string, draf
       rule: draft.rule,
       projectId: project.id,
       title: draft.title,
+      level: draft.level,
+      link: draft.link,
       recipientUserIds: recipients,
     },
     draft,
+    events,
   );
 }
 
@@ -131,14 +144,18 @@ async function updateAlert(
   row: AlertRow,
   draft: AlertDraft,
   now: Date,
+  events: AlertEvent[],
 ): Promise<boolean> {
   const reopened = row.state === 'resolved';
   const escalated = row.level === 'warning' && draft.level === 'critical';
   const textChanged =
+    row.enterpriseId !== project.enterpriseId ||
     row.title !== draft.title ||
     row.body !== draft.body ||
     row.daysLeft !== draft.daysLeft ||
     row.level !== draft.level;
+  // People who joined since (a new project department account, a newly registered director) see standing alerts.
+  if (!reopened && !escalated && row.state === 'open') await addRecipients(deps, project, row.id, draft, now);
   if (!reopened && !textChanged) return false;
   const { db } = deps.database;
   await db
@@ -147,6 +164,7 @@ async function updateAlert(
       title: draft.title,
       body: draft.body,
       link: draft.link,
+      enterpriseId: project.enterpriseId,
       daysLeft: draft.daysLeft,
       level: draft.level,
       state: 'open',
@@ -167,9 +185,12 @@ async function updateAlert(
         rule: draft.rule,
         projectId: project.id,
         title: draft.title,
+        level: draft.level,
+        link: draft.link,
         recipientUserIds: recipients,
       },
       draft,
+      events,
     );
   }
   return true;
@@ -192,8 +213,14 @@ async function addRecipients(
   return userIds;
 }
 
-async function announce(deps: AppDeps, project: ProjectRow, event: AlertEvent, draft: AlertDraft) {
-  emitAlert(event);
+async function announce(
+  deps: AppDeps,
+  project: ProjectRow,
+  event: AlertEvent,
+  draft: AlertDraft,
+  events: AlertEvent[],
+) {
+  events.push(event);
   if (project.enterpriseId) await enqueueAlertDelivery(deps, project.enterpriseId, event.alertId, draft);
 }
 

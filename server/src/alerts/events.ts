@@ -6,6 +6,9 @@ export interface AlertEvent {
   readonly rule: string;
   readonly projectId: string;
   readonly title: string;
+  readonly level: 'warning' | 'critical';
+  /** App path to open (the project, the rectification, …). */
+  readonly link: string | null;
   /** Users who should see it now (a later SSE/websocket push sends it to their open connections). */
   readonly recipientUserIds: readonly string[];
 }

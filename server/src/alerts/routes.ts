@@ -12,11 +12,13 @@ import {
   unreadCount,
 } from './service.js';
 import { getWebhookSettings, saveWebhookSettings } from './webhooks/settings.js';
-import { listDeliveries } from './webhooks/queue.js';
+import { listDeliveries, sendTestMessage } from './webhooks/queue.js';
+import { alertStream } from './stream.js';
 
 /**
- * /api/alerts: the signed-in user's alerts (DESIGN "Stable interfaces"), R2 verifications, and the enterprise's
- * group-robot webhook with its delivery log. Shapes: /work/notes/alerts-api.md.
+ * /api/alerts: the signed-in user's alerts (DESIGN "Stable interfaces"), their live stream (`GET /stream`,
+ * server-sent events, see `stream.ts`), R2 verifications, and the enterprise's group-robot webhook with a test send
+ * (`POST /webhook/test` → `{ delivery }`) and its delivery log. Shapes: /work/notes/alerts-api.md.
  */
 export function alertRoutes(deps: AppDeps) {
   return new Hono<AppEnv>()
@@ -26,6 +28,7 @@ export function alertRoutes(deps: AppDeps) {
       const filter = state === 'open' || state === 'resolved' ? state : undefined;
       return c.json({ alerts: await listAlerts(deps, user.id, { state: filter }) });
     })
+    .get('/stream', (c) => alertStream(deps, c))
     .get('/unread-count', async (c) => {
       const { user } = requireSession(c);
       return c.json({ unread: await unreadCount(deps, user.id) });
@@ -47,6 +50,10 @@ export function alertRoutes(deps: AppDeps) {
       const enterpriseId = requireEnterprise(c);
       await saveWebhookSettings(deps, enterpriseId, null);
       return c.json({ webhook: null });
+    })
+    .post('/webhook/test', async (c) => {
+      const enterpriseId = requireEnterprise(c);
+      return c.json({ delivery: await sendTestMessage(deps, enterpriseId) });
     })
     .get('/deliveries', async (c) => {
       const enterpriseId = requireEnterprise(c);

@@ -4,6 +4,7 @@ import type { AppDeps } from '../deps.js';
 import { documents } from '../db/schema/index.js';
 import { evaluateAllAlerts, evaluateProjectAlerts } from './engine.js';
 import { deliverDueWebhooks } from './webhooks/queue.js';
+import { msToWeeklySummary, sendWeeklySummaries } from './weekly/send.js';
 
 export interface AlertSchedulerOptions {
   /** Full pass (and due webhook retries) this often; default 10 minutes. */
@@ -34,6 +35,7 @@ export class AlertScheduler {
   private readonly running = new Set<Promise<unknown>>();
   private interval: NodeJS.Timeout | null = null;
   private midnight: NodeJS.Timeout | null = null;
+  private weekly: NodeJS.Timeout | null = null;
   private closed = false;
 
   constructor(
@@ -48,17 +50,21 @@ export class AlertScheduler {
     this.interval = setInterval(() => this.runAll(), this.options.intervalMs);
     this.interval.unref();
     this.armMidnight();
+    this.armWeekly();
     return this;
   }
 
-  /** Re-evaluates the project once changes pause. */
-  scheduleProject(projectId: string): void {
+  /**
+   * Re-evaluates the project once changes pause (`delayMs`, default the debounce). Registry changes pass 0: a
+   * 竣工备案 is one write, and its R1 alert should reach the director while they look.
+   */
+  scheduleProject(projectId: string, delayMs = this.options.debounceMs): void {
     if (this.closed) return;
     clearTimeout(this.pending.get(projectId));
     const timer = setTimeout(() => {
       this.pending.delete(projectId);
       this.track(evaluateProjectAlerts(this.deps, projectId).then(() => deliverDueWebhooks(this.deps)));
-    }, this.options.debounceMs);
+    }, delayMs);
     timer.unref();
     this.pending.set(projectId, timer);
   }
@@ -72,15 +78,21 @@ export class AlertScheduler {
     if (row?.projectId) this.scheduleProject(row.projectId);
   }
 
+  /** A full pass, due webhook retries, and last week's summary where it has not gone out (a server down at 09:00). */
   runAll(): void {
     if (this.closed) return;
-    this.track(evaluateAllAlerts(this.deps).then(() => deliverDueWebhooks(this.deps)));
+    this.track(
+      evaluateAllAlerts(this.deps)
+        .then(() => deliverDueWebhooks(this.deps))
+        .then(() => sendWeeklySummaries(this.deps)),
+    );
   }
 
   async close(): Promise<void> {
     this.closed = true;
     if (this.interval) clearInterval(this.interval);
     if (this.midnight) clearTimeout(this.midnight);
+    if (this.weekly) clearTimeout(this.weekly);
     for (const timer of this.pending.values()) clearTimeout(timer);
     this.pending.clear();
     await Promise.allSettled([...this.running]);
@@ -92,6 +104,15 @@ export class AlertScheduler {
       if (!this.closed) this.armMidnight();
     }, msToShanghaiMidnight(this.deps.now()));
     this.midnight.unref();
+  }
+
+  /** Monday 09:00 Asia/Shanghai: the weekly summary (安全周报) to each enterprise's robot. */
+  private armWeekly(): void {
+    this.weekly = setTimeout(() => {
+      this.track(sendWeeklySummaries(this.deps));
+      if (!this.closed) this.armWeekly();
+    }, msToWeeklySummary(this.deps.now()));
+    this.weekly.unref();
   }
 
   private track(pass: Promise<unknown>): void {

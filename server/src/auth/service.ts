@@ -53,7 +53,7 @@ export async function registerEnterprise(deps: AppDeps, input: RegistrationInput
   ]);
   const enterpriseId = crypto.randomUUID();
   const userId = crypto.randomUUID();
-  const linkedProjects = sqlite.transaction(() => {
+  const linkedIds = sqlite.transaction(() => {
     const taken = db.select({ id: users.id }).from(users).where(eq(users.login, input.creditCode)).get();
     if (taken) throw conflict('credit_code_taken', '该统一社会信用代码已注册，请直接登录或找回密码');
     db.insert(enterprises)
@@ -102,8 +102,11 @@ export async function registerEnterprise(deps: AppDeps, input: RegistrationInput
         )
         .run();
     }
-    return linked.length;
+    return linked.map((p) => p.id);
   })();
+  const linkedProjects = linkedIds.length;
+  // The new director receives the linked projects' standing alerts.
+  if (linkedIds.length > 0) deps.projectsChanged?.(linkedIds);
   audit(db, {
     event: 'enterprise.registered',
     at: now,

@@ -85,13 +85,16 @@ export async function createProjectAccount(
       field: 'filingNumber',
     });
   }
-  return createMember(deps, actor, {
+  const member = await createMember(deps, actor, {
     role: 'project',
     login: project.filingNumber,
     displayName: `${project.name}项目部`,
     password: input.password,
     projectId: project.id,
   });
+  // The new account receives the project's standing alerts on the next pass, which this brings forward.
+  deps.projectsChanged?.([project.id]);
+  return member;
 }
 
 async function createMember(

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { EventEmitter } from 'node:events';
 import { and, count, desc, eq, isNull } from 'drizzle-orm';
 import type { AppDeps } from '../deps.js';
 import { notifications } from '../db/schema/index.js';
@@ -33,6 +34,21 @@ export interface NotificationView {
   read: boolean;
 }
 
+/** What {@link onNotified} listeners hear: one sent notice and who got it (for the live stream). */
+export interface NotifiedEvent {
+  readonly notice: NewNotification;
+  readonly recipientUserIds: readonly string[];
+}
+
+const notified = new EventEmitter();
+notified.setMaxListeners(0);
+
+/** Subscribes to sent notifications; returns the unsubscribe function. */
+export function onNotified(listener: (event: NotifiedEvent) => void): () => void {
+  notified.on('notified', listener);
+  return () => notified.off('notified', listener);
+}
+
 /** Sends one notification to each recipient; returns their ids in recipient order. */
 export async function notify(
   deps: AppDeps,
@@ -54,6 +70,7 @@ export async function notify(
     createdAt,
   }));
   await deps.database.db.insert(notifications).values(rows);
+  notified.emit('notified', { notice, recipientUserIds } satisfies NotifiedEvent);
   return rows.map((row) => row.id);
 }
 

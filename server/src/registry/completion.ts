@@ -81,6 +81,8 @@ export async function recordCompletions(
     actorUserId: supervisor.id,
     detail: { count: updates.length, filingNumbers: filings.slice(0, 20) },
   });
+  // R1 counts from the filing day: its alert must not wait for the next timed pass.
+  deps.projectsChanged?.(updates.map((u) => u.id));
   return { errors: [], updated: updates.length };
 }
 

@@ -84,6 +84,7 @@ export async function registerProjects(
     actorUserId: supervisor.id,
     detail: { count: rows.length, filingNumbers: rows.slice(0, 20).map((r) => r.filingNumber) },
   });
+  deps.projectsChanged?.(rows.map((r) => r.id));
   return rows as ProjectRow[];
 }
 

@@ -46,6 +46,29 @@ sw.addEventListener('message', (event) => {
   }
 });
 
+// A system notification of a new alert (alerts-manager) opens its page: in an open tab if there is one.
+sw.addEventListener('notificationclick', (event) => {
+  event.notification.close();
+  const data = event.notification.data as { link?: unknown } | null;
+  const link = typeof data?.link === 'string' && data.link.startsWith('/') ? data.link : '/alerts';
+  event.waitUntil(
+    (async () => {
+      const windows = await sw.clients.matchAll({ type: 'window', includeUncontrolled: true });
+      const tab = windows.find((client) => new URL(client.url).origin === sw.location.origin);
+      try {
+        if (tab) {
+          await tab.focus();
+          await tab.navigate(link);
+          return;
+        }
+      } catch {
+        // A tab this worker does not control cannot be navigated: open a new one instead.
+      }
+      await sw.clients.openWindow(link);
+    })(),
+  );
+});
+
 sw.addEventListener('fetch', (event) => {
   const { request } = event;
   if (request.method !== 'GET') return;

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { and, desc, eq, lte } from 'drizzle-orm';
 import type { AppDeps } from '../../deps.js';
 import { enterpriseWebhooks, webhookDeliveries } from '../../db/schema/index.js';
+import { badRequest } from '../../http/errors.js';
 import { alertMarkdown, webhookBody, webhookTarget } from './format.js';
 
 /** Waits after the 1st, 2nd, … failed attempt; after the last the delivery is marked failed. */
@@ -15,26 +16,57 @@ export async function enqueueAlertDelivery(
   alertId: string,
   alert: { title: string; body: string; level: string; link: string | null },
 ): Promise<void> {
+  const id = await enqueueMessage(deps, enterpriseId, {
+    alertId,
+    title: alert.title,
+    text: alertMarkdown(alert),
+  });
+  if (id) setImmediate(() => void deliverDueWebhooks(deps).catch(() => undefined));
+}
+
+/**
+ * Queues one markdown message (an alert, the weekly summary, a test) for the enterprise's robot; returns the
+ * delivery id, or null when the enterprise has no robot.
+ */
+export async function enqueueMessage(
+  deps: AppDeps,
+  enterpriseId: string,
+  message: { alertId: string | null; title: string; text: string },
+): Promise<string | null> {
   const { db } = deps.database;
   const [hook] = await db
     .select()
     .from(enterpriseWebhooks)
     .where(eq(enterpriseWebhooks.enterpriseId, enterpriseId));
-  if (!hook) return;
+  if (!hook) return null;
   const now = deps.now();
+  const id = randomUUID();
   await db.insert(webhookDeliveries).values({
-    id: randomUUID(),
+    id,
     enterpriseId,
-    alertId,
+    alertId: message.alertId,
     kind: hook.kind,
-    title: alert.title,
-    text: alertMarkdown(alert),
+    title: message.title,
+    text: message.text,
     status: 'pending',
     attempts: 0,
     nextAttemptAt: now,
     createdAt: now,
   });
-  setImmediate(() => void deliverDueWebhooks(deps).catch(() => undefined));
+  return id;
+}
+
+/** Sends a test message at once (the director's 发送测试消息); the delivery as logged, retries included. */
+export async function sendTestMessage(deps: AppDeps, enterpriseId: string): Promise<DeliveryView> {
+  const id = await enqueueMessage(deps, enterpriseId, {
+    alertId: null,
+    title: '安管测试消息',
+    text: '### 安管测试消息\n\n群机器人已连通：新预警和每周安全周报会发送到本群。',
+  });
+  if (!id) throw badRequest('no_webhook', '请先保存群机器人 Webhook 地址');
+  await deliverDueWebhooks(deps);
+  const [row] = await deps.database.db.select().from(webhookDeliveries).where(eq(webhookDeliveries.id, id));
+  return toDeliveryView(row!);
 }
 
 const inFlight = new WeakMap<object, Promise<number>>();
@@ -105,8 +137,9 @@ async function responseError(response: Response): Promise<string | null> {
   if (!response.ok) return `HTTP ${response.status}`;
   try {
     const json = JSON.parse(text) as { errcode?: unknown; errmsg?: unknown };
-    if (json.errcode !== undefined && json.errcode !== 0)
-      {return `errcode ${String(json.errcode)}: ${String(json.errmsg ?? '')}`;}
+    if (json.errcode !== undefined && json.errcode !== 0) {
+      return `errcode ${String(json.errcode)}: ${String(json.errmsg ?? '')}`;
+    }
   } catch {
     // A receiver that answers 2xx without JSON accepted the message.
   }
@@ -139,7 +172,11 @@ export async function listDeliveries(
     .where(eq(webhookDeliveries.enterpriseId, enterpriseId))
     .orderBy(desc(webhookDeliveries.createdAt), desc(webhookDeliveries.id))
     .limit(limit);
-  return rows.map((r) => ({
+  return rows.map(toDeliveryView);
+}
+
+function toDeliveryView(r: typeof webhookDeliveries.$inferSelect): DeliveryView {
+  return {
     id: r.id,
     alertId: r.alertId,
     kind: r.kind,
@@ -151,5 +188,5 @@ export async function listDeliveries(
     createdAt: r.createdAt.toISOString(),
     sentAt: r.sentAt?.toISOString() ?? null,
     nextAttemptAt: r.nextAttemptAt?.toISOString() ?? null,
-  }));
+  };
 }

@@ -59,7 +59,7 @@ export interface RequestOptions {
  * (an `AbortError` passes through untouched so callers can ignore it).
  */
 export async function request<T>(
-  method: 'GET' | 'POST' | 'DELETE',
+  method: 'GET' | 'POST' | 'PUT' | 'DELETE',
   path: string,
   body?: unknown,
   options: RequestOptions = {},
@@ -70,11 +70,11 @@ export async function request<T>(
       method,
       credentials: 'same-origin',
       headers:
-        method === 'POST'
-          ? { accept: 'application/json', 'content-type': 'application/json' }
-          : { accept: 'application/json' },
-      // Every POST carries a JSON body: the server accepts nothing else on state-changing routes.
-      body: method === 'POST' ? JSON.stringify(body ?? {}) : undefined,
+        method === 'GET'
+          ? { accept: 'application/json' }
+          : { accept: 'application/json', 'content-type': 'application/json' },
+      // Every write carries a JSON body: the server accepts nothing else on state-changing routes.
+      body: method === 'GET' ? undefined : JSON.stringify(body ?? {}),
       signal: options.signal,
     });
   } catch (error) {

@@ -2,6 +2,7 @@
 export { ApiError, postFile, request } from './client';
 export type { RequestOptions } from './client';
 export type { AuditEvent, AuditFilters, AuditPage } from './audit';
+export * as alertsApi from './alerts';
 export * as auditApi from './audit';
 export * as authApi from './auth';
 export * as membersApi from './members';
