@@ -41,7 +41,8 @@ export default defineConfig({
     cwd: path.resolve(webDir, '../server'),
     url: `${BASE_URL}/api/health`,
     reuseExistingServer: false,
-    timeout: 60_000,
+    // Loading the demo province (≈ 1,000 documents) takes half a minute on a busy 2-core machine.
+    timeout: 180_000,
     stdout: 'ignore',
     stderr: 'pipe',
     env: {
