@@ -22,6 +22,7 @@ import { monthlyRoutes } from './monthly/routes.js';
 import { dangerousWorkRoutes } from './projects/dangerous-works-routes.js';
 import { auditRoutes } from './audit/routes.js';
 import { alertRoutes } from './alerts/routes.js';
+import { testClockMiddleware } from './test-clock/test-clock.js';
 
 /** Paths that take non-JSON bodies (blob uploads); still same-origin only. */
 export const UPLOAD_PATHS = ['/api/blobs', ...REGISTRY_UPLOAD_PATHS] as const;
@@ -41,6 +42,8 @@ export function createApp(deps: ServerDeps) {
   const api = new Hono<AppEnv>()
     .use('*', limitBodies(deps.config.limits.maxJsonBodyBytes, BODY_LIMITS))
     .use('*', sessionMiddleware(deps))
+    // After the session check: a test instant never makes a session look idle (test-clock.ts).
+    .use('*', testClockMiddleware(deps.config.testClock === true))
     .use('*', requireSameOrigin({ trustedOrigins: deps.config.trustedOrigins, uploadPaths: UPLOAD_PATHS }))
     .get('/health', (c) => c.json({ ok: true }))
     .route('/auth', authRoutes(deps))
