@@ -117,15 +117,23 @@ test('a rectification goes 待整改 → 已回复 → 已退回 → 已回复 �
   await expect(director.getByTestId('rectification-review')).toContainText('退回原因：挡脚板高度不足 180 mm');
   await expect(director.getByRole('button', { name: '通过' })).toHaveCount(0);
 
-  // 已退回: the department replies again (round 2).
+  // 已退回: the department replies again (round 2), from a site without signal.
   await listedAs(department, id, 'returned');
   await badgeFollows(department, 'toReply');
   await row(department, id).getByRole('link').click();
   await expect(department.getByTestId('rectification-review')).toContainText('挡脚板高度不足 180 mm');
+  await department.context().setOffline(true);
   await department.getByLabel('整改情况').fill('挡脚板已更换为 200 mm，复测合格');
   await department.getByRole('button', { name: '提交整改回复' }).click();
-  await expect(department.getByText('整改回复已提交，等待复查')).toBeVisible();
+  await expect(department.getByText('整改回复已保存到本机，联网后自动上传')).toBeVisible();
   await expect(department.getByTestId('rectification-round')).toHaveCount(2);
+  await expect(department.getByTestId('sync-badge')).toHaveAttribute('data-state', '已保存到本机');
+  // The list opens from the device's copy, saying how old it is.
+  await department.getByRole('main').getByRole('link', { name: '整改回复', exact: true }).click();
+  await expect(department.getByTestId('stale-notice')).toContainText(/已离线 · 数据更新于 \d{4}-\d{2}-\d{2}/);
+  await expect(row(department, id)).toBeVisible();
+  await department.context().setOffline(false);
+  await row(department, id).getByRole('link').click();
   await expect(department.getByTestId('sync-badge')).toHaveAttribute('data-state', '已同步');
 
   // The director 通过s round 2.
