@@ -22,10 +22,11 @@ const row = (page: Page, id: string) =>
 async function listedAs(page: Page, id: string, state: string) {
   await expect(async () => {
     await page.goto('/rectifications');
+    // Each try reloads the page: long enough for a first load on a busy machine, short of the whole budget.
     await expect(row(page, id).getByTestId('rectification-state')).toHaveAttribute('data-state', state, {
-      timeout: 3_000,
+      timeout: 10_000,
     });
-  }).toPass({ timeout: 30_000 });
+  }).toPass({ timeout: 45_000 });
 }
 
 /** The navigation badge shows what the server counts for this side (hidden at 0). */
@@ -164,7 +165,7 @@ test('a rectification goes 待整改 → 已回复 → 已退回 → 已回复 �
   await Promise.all([director, department, supervisor].map((page) => page.context().close()));
 });
 
-test('a rectification shows 逾期 from the Asia/Shanghai day after its deadline, on the server clock', async ({
+test('an open rectification shows 逾期 from the Asia/Shanghai day after its deadline (server clock) and 督促整改 on the overview', async ({
   browser,
 }) => {
   test.setTimeout(120_000);
@@ -194,6 +195,18 @@ test('a rectification shows 逾期 from the Asia/Shanghai day after its deadline
   await row(late, id).getByRole('link').click();
   await expect(late.getByTestId('rectification-deadline')).toContainText('已逾期');
   await expectNoAxeViolations(late);
+
+  // The project overview lists it among the open rectifications, with 督促整改 for the director only.
+  await director.goto('/projects/3201002025001');
+  const open = director.locator(`[data-testid="open-rectifications"] li[data-inspection-id="${id}"]`);
+  await expect(open).toContainText(`整改期限 ${deadline}`);
+  await open.getByTestId('remind-button').click();
+  await expect(director.getByText(/已督促项目部整改（通知 \d+ 个账号）/)).toBeVisible();
+  await department.goto('/projects/3201002025001');
+  await expect(
+    department.locator(`[data-testid="open-rectifications"] li[data-inspection-id="${id}"]`),
+  ).toBeVisible();
+  await expect(department.getByTestId('remind-button')).toHaveCount(0);
   await Promise.all([director, department, onTime, late].map((page) => page.context().close()));
 });
 
