@@ -24,12 +24,18 @@ export function waitingFor(role: Role, counts: Counts): number {
 class RectificationCounts {
   counts = $state<Counts | null>(null);
   #generation = 0;
+  #userId: string | null = null;
 
   /** Re-reads the counts; failures keep the last ones (the badge is a hint, the list page reports errors). */
   async refresh(): Promise<void> {
     const generation = ++this.#generation;
     const userId = authManager.user?.id;
     if (!userId) return;
+    // Another account signed in on this device: never show the previous one's counts meanwhile.
+    if (userId !== this.#userId) {
+      this.#userId = userId;
+      this.counts = null;
+    }
     try {
       const path = listPath();
       const { data } = await cachedGet(answerStore, cacheKey(userId, path), () =>
