@@ -50,6 +50,8 @@ export default defineConfig({
       HOST: '127.0.0.1',
       DATA_DIR: process.env.ANGUAN_E2E_DATA_DIR,
       WEB_ROOT: path.join(webDir, 'build'),
+      // Lets a spec read 逾期 on a clock it sets, per request (server/src/test-clock); sessions keep real time.
+      ANGUAN_TEST_CLOCK: '1',
     },
   },
 });

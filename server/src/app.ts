@@ -26,6 +26,7 @@ import { auditRoutes } from './audit/routes.js';
 import { alertRoutes } from './alerts/routes.js';
 import { terminationRoutes } from './terminations/routes.js';
 import { inspectionPlanRoutes } from './inspection-plans/routes.js';
+import { testClockMiddleware } from './test-clock/test-clock.js';
 
 /** Paths that take non-JSON bodies (blob uploads); still same-origin only. */
 export const UPLOAD_PATHS = ['/api/blobs', ...REGISTRY_UPLOAD_PATHS] as const;
@@ -46,6 +47,8 @@ export function createApp(deps: ServerDeps) {
   const api = new Hono<AppEnv>()
     .use('*', limitBodies(deps.config.limits.maxJsonBodyBytes, BODY_LIMITS))
     .use('*', sessionMiddleware(deps))
+    // After the session check: a test instant never makes a session look idle (test-clock.ts).
+    .use('*', testClockMiddleware(deps.config.testClock === true))
     .use('*', requireSameOrigin({ trustedOrigins: deps.config.trustedOrigins, uploadPaths: UPLOAD_PATHS }))
     .get('/health', (c) => c.json({ ok: true }))
     .route('/auth', authRoutes(deps))

@@ -19,6 +19,11 @@ export interface Config {
   readonly limits: Limits;
   /** Tests only: also accept http://127.0.0.1 webhook addresses (robots are otherwise https:// only). */
   readonly allowLoopbackWebhooks?: boolean;
+  /**
+   * ANGUAN_TEST_CLOCK=1, e2e tests only: a loopback request may set the server's clock for itself with the
+   * `x-anguan-test-now` header (test-clock/test-clock.ts).
+   */
+  readonly testClock?: boolean;
 }
 
 /** Resource limits, quotas and session rules; each has an environment variable (README "Configuration"). */
@@ -89,6 +94,7 @@ export function configFromEnv(env: Record<string, string | undefined>): Config {
       .map((s) => s.trim())
       .filter(Boolean),
     limits: limitsFromEnv(env),
+    ...(env.ANGUAN_TEST_CLOCK === '1' ? { testClock: true } : {}),
   });
 }
 

@@ -28,6 +28,7 @@ import {
   defaultAlertSchedulerOptions,
   type AlertSchedulerOptions,
 } from './alerts/scheduler.js';
+import { withRequestClock } from './test-clock/test-clock.js';
 
 export interface RunningServer {
   readonly url: string;
@@ -53,7 +54,9 @@ export interface StartOptions {
 /** Opens the database, builds the app and listens; the same path for `main.ts` and for tests (port 0). */
 export async function startServer(config: Config, options: StartOptions = {}): Promise<RunningServer> {
   const database = openDatabase(config.dataDir);
-  const now = options.now ?? (() => new Date());
+  const baseNow = options.now ?? (() => new Date());
+  // ANGUAN_TEST_CLOCK (e2e only): requests may carry their own instant; everything else keeps `baseNow`.
+  const now = config.testClock ? withRequestClock(baseNow) : baseNow;
   const sync = new SyncService(new SqliteUpdateLog(database.sqlite), now, options.sync);
   const checkpointer = startWalCheckpointer(database.sqlite, config.dataDir, (line) => sync.logLine(line));
   const materializer =

@@ -108,15 +108,13 @@ describe('POST /api/documents', () => {
     expect((await api(server.url, null, 'POST', '/api/documents', inspectionBody())).status).toBe(401);
   });
 
-  it('registers a rectification for an existing inspection, writable by both sides', async () => {
+  it('refuses to register a rectification before its inspection is sealed, or without an inspection', async () => {
     const inspection = await registerInspection(server.url, world.director, world.projectId);
     const id = inspection.slice('inspection:'.length);
     const body = { name: `rectification:${id}`, kind: 'rectification', projectId: world.projectId };
     const res = await api(server.url, world.director, 'POST', '/api/documents', body);
-    expect(res.status).toBe(201);
-    expect(res.json.document.origin).toBe('enterprise');
-    const asDepartment = await api(server.url, world.department, 'GET', `/api/documents/${body.name}`);
-    expect(asDepartment.json.document.access).toBe('write');
+    expect([res.status, res.json.error.code]).toEqual([409, 'inspection_not_sealed']);
+    expect((await api(server.url, world.department, 'GET', `/api/documents/${body.name}`)).status).toBe(404);
     const orphan = { ...body, name: `rectification:${randomUUID()}` };
     expect((await api(server.url, world.director, 'POST', '/api/documents', orphan)).json.error.code).toBe(
       'inspection_not_found',

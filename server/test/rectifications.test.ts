@@ -92,6 +92,15 @@ describe('opening a rectification on sealing', () => {
       404,
     );
   });
+
+  it('lets a client register the rectification of a sealed inspection, writable by both sides', async () => {
+    const { id } = await sealInspection(server, world);
+    const body = { name: `rectification:${id}`, kind: 'rectification', projectId: world.projectId };
+    const res = await api(server.url, world.director, 'POST', '/api/documents', body);
+    expect([res.status, res.json.document.origin]).toEqual([201, 'enterprise']);
+    const asDepartment = await api(server.url, world.department, 'GET', `/api/documents/${body.name}`);
+    expect(asDepartment.json.document.access).toBe('write');
+  });
 });
 
 describe('the rectification loop', () => {

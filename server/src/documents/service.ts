@@ -136,6 +136,11 @@ function buildRow(
       if (!inspection || inspection.projectId !== input.projectId) {
         throw new AppError(404, 'inspection_not_found', '对应的检查记录不存在', { field: 'name' });
       }
+      // Rectification answers a sealed 检查单 (issue 9): before sealing there is no request to answer yet, and the
+      // seal itself opens the document when the inspection asks for rectification.
+      if (!inspection.sealedAt) {
+        throw new AppError(409, 'inspection_not_sealed', '检查单生成后才能开始整改', { field: 'name' });
+      }
       return { ...base, method: null, origin: inspection.origin };
     }
     case 'project':

@@ -7,6 +7,7 @@ export type NavIconName =
   | 'projects'
   | 'inspections'
   | 'monthly'
+  | 'rectifications'
   | 'hazards'
   | 'stats'
   | 'alerts'
@@ -19,6 +20,8 @@ export interface NavItem {
   icon: NavIconName;
   /** Roles that see the item (DESIGN.md "Roles"). */
   roles: readonly Role[];
+  /** A count of work waiting for the user, shown beside the label (rectweb: the rectification list's). */
+  badge?: 'rectifications';
 }
 
 /**
@@ -37,6 +40,21 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { href: INSPECTIONS_PATH, label: '企业检查', icon: 'inspections', roles: ['enterprise', 'inspector'] },
   { href: resolve('/inspections/self'), label: '项目自查', icon: 'inspections', roles: ['project'] },
   { href: resolve('/inspections/spot'), label: '安监抽查', icon: 'inspections', roles: ['supervisor'] },
+  // One rectification list, named for what each side does with it.
+  {
+    href: resolve('/rectifications'),
+    label: '整改回复',
+    icon: 'rectifications',
+    roles: ['project'],
+    badge: 'rectifications',
+  },
+  {
+    href: resolve('/rectifications'),
+    label: '整改跟踪',
+    icon: 'rectifications',
+    roles: ['enterprise', 'inspector', 'supervisor'],
+    badge: 'rectifications',
+  },
   {
     href: resolve('/monthly'),
     label: '标准化月评统计',
