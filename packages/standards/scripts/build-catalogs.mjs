@@ -381,8 +381,9 @@ const annex2Threshold = (item) => {
     const param = PARAMETERS[key];
     if (!param) throw new Error(`annex2 parameter ${key} has no name`);
     const [op, value] = Object.entries(rule)[0];
-    if (!['gte', 'lt'].includes(op) || typeof value !== 'number')
+    if (!['gte', 'lt'].includes(op) || typeof value !== 'number') {
       throw new Error(`annex2 rule ${item.id}.${key}`);
+    }
     return {
       parameter: key,
       name: NAME_OVERRIDES[item.id]?.[key] ?? param.name,

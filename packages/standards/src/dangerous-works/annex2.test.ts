@@ -35,16 +35,18 @@ describe('建办质〔2018〕31号 附件2 items', () => {
         : {};
       const keys = Object.keys(rules).filter((k) => k !== 'requires');
       expect(item(ref.id).threshold?.conditions.map((c) => c.parameter) ?? []).toEqual(keys);
-      for (const c of item(ref.id).threshold?.conditions ?? [])
+      for (const c of item(ref.id).threshold?.conditions ?? []) {
         expect(rules[c.parameter]).toEqual({ [c.op]: c.value });
+      }
     }
   });
 
   it('keeps its provenance and groups items under the 附件2 categories', () => {
     expect(SUPER_DANGEROUS_ITEMS_SOURCE.annex).toBe(reference.superDangerousWorks.annex);
     expect(SUPER_DANGEROUS_ITEMS_SOURCE.provenance.source).toContain('dangerous-works.json');
-    for (const category of SUPER_DANGEROUS_CATEGORIES)
+    for (const category of SUPER_DANGEROUS_CATEGORIES) {
       expect(superDangerousItemsOf(category.id).length).toBeGreaterThan(0);
+    }
     expect(superDangerousItemsOf('deep_excavation')).toEqual([]);
     expect(item('sdw.lift.nonstandard').threshold?.condition).toBe('采用非常规起重设备、方法');
   });
