@@ -127,6 +127,77 @@ describe('超危大 works from the project document', () => {
   });
 });
 
+describe('附件2 item, step people and equipment operators from the project document', () => {
+  it('carry into the list and the overview, with the scale judged and expired certificates and overdue inspections counted', async () => {
+    const docName = `project:${world.projectId}`;
+    const body = { name: docName, kind: 'project', projectId: world.projectId };
+    expect((await api(server.url, world.department, 'POST', '/api/documents', body)).status).toBe(201);
+    const peer = connectPeer(server, docName, world.department);
+    await peer.synced();
+    initProjectDoc(peer.doc, world.projectId);
+    const support = setDangerousWork(peer.doc, {
+      name: '报告厅高支模',
+      category: 'formwork',
+      itemId: 'sdw.form.support',
+      parameters: { heightM: { value: 7.5, unit: 'm' }, spanM: { value: 18, unit: 'm' } },
+    });
+    setWorkRecord(peer.doc, support, 'acceptance', {
+      date: '2026-11-01',
+      conclusion: '合格',
+      people: '总监 李工',
+    });
+    const pit = setDangerousWork(peer.doc, {
+      name: '3号楼基坑',
+      category: 'foundation_pit',
+      itemId: 'sdw.pit.depth5',
+      parameters: { excavationDepthM: { value: 4.8, unit: 'm' } },
+    });
+    setEquipment(peer.doc, {
+      type: 'tower_crane',
+      name: '1号塔吊',
+      installationDate: '2026-03-01',
+      nextInspectionDate: '2026-11-29', // the day before the clock's Shanghai date: overdue
+      operators: [
+        { name: '王师傅', certificateNumber: 'T-001', validUntil: '2026-11-29' },
+        { name: '赵师傅', certificateNumber: 'T-002', validUntil: '2026-11-30' }, // valid through today
+      ],
+    });
+    setEquipment(peer.doc, { type: 'hoist', name: '2号升降机', nextInspectionDate: '2026-11-30' });
+
+    const overview = await eventually(async () => {
+      const res = await get(world.director, `/api/projects/${world.projectId}/overview`);
+      expect(res.json.equipment).toHaveLength(2);
+      expect(res.json.dangerousWorks).toHaveLength(2);
+      return res.json;
+    });
+    const byId = (id: string) => overview.dangerousWorks.find((w: { workId: string }) => w.workId === id);
+    expect(byId(support)).toMatchObject({
+      item: { id: 'sdw.form.support' },
+      parameters: { spanM: { value: 18, unit: 'm' } },
+      scale: 'reaches',
+      steps: { acceptance: { people: '总监 李工' } },
+    });
+    expect(byId(pit)).toMatchObject({ item: { id: 'sdw.pit.depth5' }, scale: 'below' });
+    expect(overview.equipment[0]).toMatchObject({
+      installationDate: '2026-03-01',
+      inspectionOverdue: true,
+      operators: [
+        { name: '王师傅', certificateNumber: 'T-001', validUntil: '2026-11-29', expired: true },
+        { name: '赵师傅', certificateNumber: 'T-002', validUntil: '2026-11-30', expired: false },
+      ],
+    });
+    expect(overview.equipment[1]).toMatchObject({
+      installationDate: null,
+      inspectionOverdue: false,
+      operators: [],
+    });
+    expect(overview.equipmentAlerts).toEqual({ expiredCertificates: 1, overdueInspections: 1 });
+    const listed = await get(world.director, '/api/dangerous-works?category=formwork');
+    expect(listed.json.works[0]).toMatchObject({ item: { id: 'sdw.form.support' }, scale: 'reaches' });
+    peer.destroy();
+  });
+});
+
 describe('标准化月评 statistics', () => {
   it('counts a record dated 2026-11-30 in November, even at 23:30 local time (15:30 UTC)', async () => {
     inspectionRow(world.projectId, 'monthly', '2026-11-30', { selfScore: '88.50' });

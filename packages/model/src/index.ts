@@ -185,6 +185,8 @@ export type {
   WorkRecordType,
   Equipment,
   EquipmentType,
+  EquipmentOperator,
+  WorkParameter,
 } from './project/schema.js';
 export { PROJECT_MIGRATIONS, PROJECT_SCHEMA_VERSION } from './project/migrations.js';
 export {
@@ -196,5 +198,5 @@ export {
   removeEquipment,
 } from './project/write.js';
 export { projectDocToJSON, projectDocBlobRefs } from './project/to-json.js';
-export type { ProjectDocJSON, DangerousWorkJSON } from './project/to-json.js';
+export type { ProjectDocJSON, DangerousWorkJSON, EquipmentJSON } from './project/to-json.js';
 export { validateProjectDoc } from './project/validate.js';

@@ -25,6 +25,7 @@ const WORKS = [
   { name: '深基坑工程', category: 'deep_excavation' },
   { name: '高大模板工程', category: 'high_formwork' },
   { name: '起重吊装工程', category: 'lifting' },
+  { name: '5号楼深基坑', category: 'foundation_pit', itemId: 'sdw.pit.depth5' },
 ];
 const EQUIPMENT = [
   { type: 'tower_crane', name: '1号塔吊' },
@@ -33,6 +34,10 @@ const EQUIPMENT = [
 ] as const;
 const DATES = ['2026-01-10', '2026-02-01', '2026-09-01'];
 const NOTES = ['', '已报监督站', '专家组5人'];
+const OPERATORS = [
+  { name: '王师傅', certificateNumber: '苏A042026000123', validUntil: '2027-05-31' },
+  { name: '赵师傅', certificateNumber: '苏A042025000456', validUntil: null },
+];
 
 function randomEdit(doc: Y.Doc, r: RandomSource, step: number): void {
   const options = { now: at(new Date(Date.UTC(2026, 2, 16, 2, 0, step)).toISOString()) };
@@ -46,12 +51,25 @@ function randomEdit(doc: Y.Doc, r: RandomSource, step: number): void {
     () => work && setDangerousWork(doc, { workId: work.workId, ...r.pick(WORKS) }, options),
     () => work && r.chance(0.3) && removeDangerousWork(doc, work.workId, options),
     () =>
+      work?.category === 'foundation_pit' &&
+      setDangerousWork(
+        doc,
+        { ...work, parameters: { excavationDepthM: { value: r.int(120) / 10, unit: 'm' } } },
+        options,
+      ),
+    () =>
       work &&
       setWorkRecord(
         doc,
         work.workId,
         r.pick(WORK_RECORD_TYPES),
-        { date: date(), note: r.pick(NOTES), conclusion: r.chance(0.3) ? '合格' : null, files: [r.sha256()] },
+        {
+          date: date(),
+          note: r.pick(NOTES),
+          conclusion: r.chance(0.3) ? '合格' : null,
+          files: [r.sha256()],
+          people: r.pick(NOTES),
+        },
         options,
       ),
     () => r.chance(0.3) && setEquipment(doc, { equipmentId: r.uuid(), ...r.pick(EQUIPMENT) }, options),
@@ -59,7 +77,12 @@ function randomEdit(doc: Y.Doc, r: RandomSource, step: number): void {
       equipment &&
       setEquipment(
         doc,
-        { ...equipment, registrationNumber: `苏A-${r.int(100)}`, nextInspectionDate: date() },
+        {
+          ...equipment,
+          registrationNumber: `苏A-${r.int(100)}`,
+          nextInspectionDate: date(),
+          ...(r.chance(0.5) ? { installationDate: date(), operators: OPERATORS.slice(r.int(2)) } : {}),
+        },
         options,
       ),
     () => equipment && r.chance(0.3) && removeEquipment(doc, equipment.equipmentId, options),
@@ -136,5 +159,27 @@ describe('convergence of project documents', () => {
       json.works[0]?.records.acceptance?.date,
       json.works[0]?.records.acceptance?.conclusion,
     ]);
+  });
+
+  it('ends with the parameters of one device and keeps the step people and operators of both', () => {
+    const a = projectDoc(1);
+    const b = new Y.Doc();
+    b.clientID = 2;
+    const pit = setDangerousWork(a, WORKS[3]!);
+    const crane = setEquipment(a, { type: 'tower_crane', name: '1号塔吊' });
+    exchange(a, b);
+    const depth = (value: number) => ({ excavationDepthM: { value, unit: 'm' } });
+    setDangerousWork(a, { workId: pit, ...WORKS[3]!, parameters: depth(4.5) });
+    setDangerousWork(b, { workId: pit, ...WORKS[3]!, parameters: depth(6) });
+    setWorkRecord(a, pit, 'briefing', { date: '2026-03-01', people: '项目技术负责人 张工' });
+    setWorkRecord(b, pit, 'acceptance', { date: '2026-03-02', people: '总监 李工' });
+    setEquipment(b, { equipmentId: crane, type: 'tower_crane', name: '1号塔吊', operators: [OPERATORS[0]!] });
+    exchange(a, b);
+    const json = projectDocToJSON(a);
+    expect(projectDocToJSON(b)).toEqual(json);
+    expect([4.5, 6]).toContain(json.works[0]?.parameters.excavationDepthM?.value);
+    expect(json.works[0]?.records.briefing?.people).toBe('项目技术负责人 张工');
+    expect(json.works[0]?.records.acceptance?.people).toBe('总监 李工');
+    expect(json.equipment[0]?.operators).toEqual([OPERATORS[0]]);
   });
 });

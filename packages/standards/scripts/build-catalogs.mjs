@@ -346,3 +346,72 @@ const termTree = {
 };
 writeJson('terms/inspection-terms.v1.json', termTree);
 console.log('wrote catalogs', JGJ59_VERSION, DUST_VERSION, TERMS_VERSION);
+
+// ---------------------------------------------------------------- 建办质〔2018〕31号 附件2 items with thresholds
+// Item texts and thresholds verbatim from dangerous-works.json (附件2 checked word for word there); parameter names
+// and units are anguan's labels for the threshold keys, the zh-CN condition text is the item's own wording.
+const dw = readJson('dangerous-works.json');
+const ANNEX2_VERSION = 'annex2-2018@1';
+const PARAMETERS = {
+  excavationDepthM: { name: '开挖深度', unit: 'm' },
+  heightM: { name: '搭设高度', unit: 'm' },
+  spanM: { name: '搭设跨度', unit: 'm' },
+  totalLoadKNm2: { name: '施工总荷载（设计值）', unit: 'kN/m²' },
+  lineLoadKNm: { name: '集中线荷载（设计值）', unit: 'kN/m' },
+  pointLoadKN: { name: '单点集中荷载', unit: 'kN' },
+  singleLiftKN: { name: '单件起吊重量', unit: 'kN' },
+  ratedLoadKN: { name: '起重量', unit: 'kN' },
+  totalHeightM: { name: '搭设总高度', unit: 'm' },
+  baseElevationM: { name: '搭设基础标高', unit: 'm' },
+  liftHeightM: { name: '提升高度', unit: 'm' },
+  segmentHeightM: { name: '分段架体搭设高度', unit: 'm' },
+  steelSpanM: { name: '钢结构跨度', unit: 'm' },
+  spaceFrameOrMembraneSpanM: { name: '网架和索膜结构跨度', unit: 'm' },
+  depthM: { name: '开挖深度', unit: 'm' },
+  weightKN: { name: '结构重量', unit: 'kN' },
+};
+const NAME_OVERRIDES = { 'sdw.oth.curtain50': { heightM: '施工高度' } };
+const CONDITIONS = { 'non-standard equipment or method': '采用非常规起重设备、方法' };
+const annex2Threshold = (item) => {
+  const t = item.thresholds;
+  if (!t) return null;
+  const alternatives = t.anyOf !== undefined;
+  const entries = Object.entries(alternatives ? t.anyOf : t).filter(([key]) => key !== 'requires');
+  const conditions = entries.map(([key, rule]) => {
+    const param = PARAMETERS[key];
+    if (!param) throw new Error(`annex2 parameter ${key} has no name`);
+    const [op, value] = Object.entries(rule)[0];
+    if (!['gte', 'lt'].includes(op) || typeof value !== 'number') {
+      throw new Error(`annex2 rule ${item.id}.${key}`);
+    }
+    return {
+      parameter: key,
+      name: NAME_OVERRIDES[item.id]?.[key] ?? param.name,
+      unit: param.unit,
+      op,
+      value,
+    };
+  });
+  const requires = t.requires ?? null;
+  if (requires !== null && !CONDITIONS[requires]) throw new Error(`annex2 condition ${requires}`);
+  return { match: alternatives ? 'any' : 'all', conditions, condition: requires && CONDITIONS[requires] };
+};
+const annex2 = {
+  catalogVersion: ANNEX2_VERSION,
+  annex: dw.superDangerousWorks.annex,
+  level: dw.superDangerousWorks.level,
+  provenance: {
+    notFromStandard: false,
+    uncertain: false,
+    source: 'shared/standards/dangerous-works.json (superDangerousWorks)',
+    note: `${dw.sources.verification} Parameter names and units are anguan's labels for the thresholds.`,
+  },
+  thresholdNotes: dw.thresholdNotes,
+  categories: dw.superDangerousWorks.categories.map((c) => ({
+    id: c.id,
+    name: c.name,
+    items: c.items.map((item) => ({ id: item.id, text: item.text, threshold: annex2Threshold(item) })),
+  })),
+};
+writeJson('dangerous-works/annex2-2018.v1.json', annex2);
+console.log('wrote', ANNEX2_VERSION);

@@ -100,3 +100,20 @@ export {
   WORK_GAP_CODES,
 } from './dangerous-works/gaps.js';
 export type { WorkStep, WorkStepRecord, WorkSteps, WorkGap, WorkGapCode } from './dangerous-works/gaps.js';
+
+// 建办质〔2018〕31号 附件2 items and thresholds
+export {
+  SUPER_DANGEROUS_ITEMS,
+  SUPER_DANGEROUS_ITEMS_SOURCE,
+  superDangerousItemsOf,
+  superDangerousItem,
+  reachesThreshold,
+} from './dangerous-works/annex2.js';
+export type {
+  Annex2Condition,
+  Annex2Threshold,
+  Annex2Item,
+  ThresholdStatus,
+  ThresholdCheck,
+  ThresholdParameters,
+} from './dangerous-works/annex2.js';

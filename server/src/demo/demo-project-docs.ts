@@ -7,20 +7,65 @@ import {
   setEquipment,
   setWorkRecord,
   type ProjectDocJSON,
+  type WorkParameter,
   type WorkRecordType,
 } from '@anguan/model';
 import type { DemoDocument, DemoPerson, ProjectSpan } from './demo-documents.js';
 import type { DemoScan } from './demo-content.js';
 import { addDays, instantOf, type DemoRandom } from './random.js';
 
-const WORKS = [
-  { name: '深基坑工程（开挖深度7.5m）', category: 'foundation_pit' },
-  { name: '高大模板支撑体系（搭设高度9m）', category: 'formwork' },
-  { name: '塔式起重机安装拆卸', category: 'lifting' },
-  { name: '附着式升降脚手架（提升高度150m）', category: 'scaffolding' },
-  { name: '悬挑式脚手架（分段架体20m）', category: 'scaffolding' },
-  { name: '钢结构安装（跨度36m）', category: 'other' },
-] as const;
+const WORKS: ReadonlyArray<{
+  name: string;
+  category: string;
+  itemId: string;
+  parameters: Record<string, WorkParameter>;
+}> = [
+  {
+    name: '深基坑工程（开挖深度7.5m）',
+    category: 'foundation_pit',
+    itemId: 'sdw.pit.depth5',
+    parameters: { excavationDepthM: { value: 7.5, unit: 'm' } },
+  },
+  {
+    name: '高大模板支撑体系（搭设高度9m）',
+    category: 'formwork',
+    itemId: 'sdw.form.support',
+    parameters: { heightM: { value: 9, unit: 'm' } },
+  },
+  {
+    name: '塔式起重机安装拆卸',
+    category: 'lifting',
+    itemId: 'sdw.lift.crane_erection',
+    parameters: { totalHeightM: { value: 200, unit: 'm' } },
+  },
+  {
+    name: '附着式升降脚手架（提升高度150m）',
+    category: 'scaffolding',
+    itemId: 'sdw.scaf.attached150',
+    parameters: { liftHeightM: { value: 150, unit: 'm' } },
+  },
+  {
+    name: '悬挑式脚手架（分段架体20m）',
+    category: 'scaffolding',
+    itemId: 'sdw.scaf.cantilever20',
+    parameters: { segmentHeightM: { value: 20, unit: 'm' } },
+  },
+  {
+    name: '钢结构安装（跨度36m）',
+    category: 'other',
+    itemId: 'sdw.oth.steel',
+    parameters: { steelSpanM: { value: 36, unit: 'm' } },
+  },
+];
+
+/** Who signs each step (written without drawing from the seeded stream, so the rest of the demo is unchanged). */
+const PEOPLE: Record<WorkRecordType, string> = {
+  plan: '编制人 王工；审核 技术负责人 陈工；总监 刘工',
+  expertReview: '专家组5人（省专家库）',
+  briefing: '交底人 王工；专职安全员 周工',
+  acceptance: '项目技术负责人 陈工；总监 刘工',
+  implementation: '现场监督 周工',
+};
 
 const EQUIPMENT = [
   { type: 'tower_crane', name: '1号塔式起重机 QTZ80' },
@@ -97,6 +142,7 @@ export function projectDocument(
           conclusion: record.conclusion ?? null,
           note: type === 'expertReview' ? '专家组5人' : '',
           files,
+          people: PEOPLE[type],
         },
         options,
       );
@@ -113,6 +159,15 @@ export function projectDocument(
         registrationNumber: `苏${random.pick(['A', 'E'])}-T${random.int(1000, 9999)}`,
         lastInspectionDate: last,
         nextInspectionDate: addDays(last, 365),
+        installationDate: addDays(last, -7),
+        // Valid 150 days after the last inspection: older sites show an expired certificate.
+        operators: [
+          {
+            name: '司机 孙师傅',
+            certificateNumber: `T${last.replaceAll('-', '')}`,
+            validUntil: addDays(last, 150),
+          },
+        ],
       },
       options,
     );

@@ -1,7 +1,10 @@
 import { and, asc, eq, inArray, type SQL } from 'drizzle-orm';
 import {
   dangerousWorkGaps,
+  reachesThreshold,
   superDangerousCategoryName,
+  superDangerousItem,
+  type ThresholdStatus,
   type WorkGap,
   type WorkStep,
 } from '@anguan/standards';
@@ -13,6 +16,13 @@ export interface StepView {
   note: string;
   conclusion: string | null;
   files: string[];
+  /** 参加人员 / 交底人员 / 验收人员 as written ('' when none). */
+  people: string;
+}
+
+export interface WorkParameterView {
+  value: number;
+  unit: string;
 }
 
 /** One 超危大 work of the 清单 (shape in /work/notes/projects-api.md). */
@@ -24,6 +34,11 @@ export interface DangerousWorkView {
   name: string;
   category: string;
   categoryName: string | null;
+  /** 建办质〔2018〕31号 附件2 item, or null when not chosen. */
+  item: { id: string; text: string } | null;
+  parameters: Record<string, WorkParameterView>;
+  /** Whether the parameters reach the item's threshold (`@anguan/standards` reachesThreshold); null without item. */
+  scale: ThresholdStatus | null;
   steps: Record<WorkStep, StepView | null>;
   gaps: WorkGap[];
 }
@@ -51,6 +66,8 @@ export async function listDangerousWorks(
       workId: dangerousWorks.workId,
       name: dangerousWorks.name,
       category: dangerousWorks.category,
+      itemId: dangerousWorks.itemId,
+      parameters: dangerousWorks.parameters,
       filingNumber: projects.filingNumber,
       projectName: projects.name,
     })
@@ -65,15 +82,21 @@ export async function listDangerousWorks(
     )
     .orderBy(asc(projects.filingNumber), asc(dangerousWorks.createdAt), asc(dangerousWorks.workId));
   const steps = await stepsOf(db, [...new Set(works.map((w) => w.projectId))]);
-  const views = works.map((work) => {
+  const views = works.map(({ itemId, parameters: storedParameters, ...work }) => {
     const byStep = Object.fromEntries(WORK_STEP_VALUES.map((s) => [s, null])) as Record<
       WorkStep,
       StepView | null
     >;
     for (const step of steps.get(`${work.projectId}|${work.workId}`) ?? []) byStep[step.step] = step.view;
+    const parameters = JSON.parse(storedParameters) as Record<string, WorkParameterView>;
+    const item = itemId === null ? null : superDangerousItem(itemId);
+    const values = Object.fromEntries(Object.entries(parameters).map(([k, p]) => [k, p.value]));
     return {
       ...work,
       categoryName: superDangerousCategoryName(work.category),
+      item: item && { id: item.id, text: item.text },
+      parameters,
+      scale: item && reachesThreshold(item, values).status,
       steps: byStep,
       gaps: dangerousWorkGaps(byStep, today),
     };
@@ -101,7 +124,7 @@ async function stepsOf(db: Db, projectIds: string[]) {
     const files = JSON.parse(row.files) as string[];
     list.push({
       step: row.step,
-      view: { date: row.date, note: row.note, conclusion: row.conclusion, files },
+      view: { date: row.date, note: row.note, conclusion: row.conclusion, files, people: row.people },
     });
     byWork.set(key, list);
   }

@@ -26,6 +26,8 @@ export function replaceProjectRows(db: Db, projectId: string, json: ProjectDocJS
     name: w.name,
     category: w.category,
     createdAt: w.createdAt,
+    itemId: w.itemId,
+    parameters: JSON.stringify(w.parameters),
   }));
   const steps = json.works.flatMap((w) =>
     Object.entries(w.records).map(([step, record]) => ({
@@ -36,6 +38,7 @@ export function replaceProjectRows(db: Db, projectId: string, json: ProjectDocJS
       note: record.note,
       conclusion: record.conclusion,
       files: JSON.stringify(record.files),
+      people: record.people,
     })),
   );
   const equipment = json.equipment.map((e) => ({
@@ -47,6 +50,8 @@ export function replaceProjectRows(db: Db, projectId: string, json: ProjectDocJS
     lastInspectionDate: e.lastInspectionDate,
     nextInspectionDate: e.nextInspectionDate,
     createdAt: e.createdAt,
+    installationDate: e.installationDate,
+    operators: JSON.stringify(e.operators),
   }));
   db.transaction((tx) => {
     // A document of a project the registry does not know (never registered) has nowhere to go.

@@ -29,17 +29,26 @@ export interface TimelineEntry {
 /** Days a completed project may go without 终止监督 before its evaluation fails (DESIGN workflow 4). */
 export const TERMINATION_GRACE_DAYS = 30;
 
+export interface EquipmentView {
+  equipmentId: string;
+  type: string;
+  name: string;
+  registrationNumber: string;
+  installationDate: string | null;
+  lastInspectionDate: string | null;
+  nextInspectionDate: string | null;
+  /** The next inspection date is before today. */
+  inspectionOverdue: boolean;
+  /** 特种作业人员; `expired`: the certificate's valid-until is before today. */
+  operators: Array<{ name: string; certificateNumber: string; validUntil: string | null; expired: boolean }>;
+}
+
 export interface ProjectOverviewParts {
   timeline: TimelineEntry[];
   dangerousWorks: DangerousWorkView[];
-  equipment: Array<{
-    equipmentId: string;
-    type: string;
-    name: string;
-    registrationNumber: string;
-    lastInspectionDate: string | null;
-    nextInspectionDate: string | null;
-  }>;
+  equipment: EquipmentView[];
+  /** Figures of the equipment on `today`: certificates past their valid-until, inspections past their due date. */
+  equipmentAlerts: { expiredCertificates: number; overdueInspections: number };
   monthlyEvaluations: Array<{
     month: string;
     inspectionId: string;
@@ -99,12 +108,27 @@ export async function projectOverview(
       .orderBy(asc(projectEquipment.createdAt)),
     monthlyHistory(db, project.id),
   ]);
+  const equipmentViews = equipment.map((row) => equipmentView(row, today));
   return {
     timeline,
     dangerousWorks: works,
-    equipment: equipment.map(({ projectId: _p, createdAt: _c, ...e }) => e),
+    equipment: equipmentViews,
+    equipmentAlerts: {
+      expiredCertificates: equipmentViews.flatMap((e) => e.operators).filter((o) => o.expired).length,
+      overdueInspections: equipmentViews.filter((e) => e.inspectionOverdue).length,
+    },
     monthlyEvaluations: monthly,
     termination: terminationState(project, today),
+  };
+}
+
+function equipmentView(row: typeof projectEquipment.$inferSelect, today: string): EquipmentView {
+  const { projectId: _p, createdAt: _c, operators, ...e } = row;
+  const stored = JSON.parse(operators) as Array<Omit<EquipmentView['operators'][number], 'expired'>>;
+  return {
+    ...e,
+    inspectionOverdue: e.nextInspectionDate !== null && e.nextInspectionDate < today,
+    operators: stored.map((o) => ({ ...o, expired: o.validUntil !== null && o.validUntil < today })),
   };
 }
 

@@ -41,6 +41,19 @@ export interface DangerousWork {
   /** Category id from the standards' dangerous-works list (e.g. `deep_excavation`), free text if none fits. */
   readonly category: string;
   readonly createdAt: string;
+  /**
+   * The 建办质〔2018〕31号 附件2 item (`@anguan/standards` `SUPER_DANGEROUS_ITEMS` id, e.g. `sdw.pit.depth5`) within
+   * the category, or null when not chosen yet. Absent in documents written before it existed.
+   */
+  readonly itemId?: string | null;
+  /** The item's threshold parameters as entered, by parameter key (e.g. `excavationDepthM`); absent in old documents. */
+  readonly parameters?: Readonly<Record<string, WorkParameter>>;
+}
+
+/** One threshold parameter: a number in the unit the item's threshold uses (e.g. 5.5 `m`). */
+export interface WorkParameter {
+  readonly value: number;
+  readonly unit: string;
 }
 
 /** The documents every 超危大 work needs; a missing one is a gap the overview flags. */
@@ -68,6 +81,8 @@ export interface WorkRecord {
   readonly conclusion: string | null;
   /** Blob hashes of the scanned documents. */
   readonly files: readonly string[];
+  /** 参加人员 / 交底人员 / 验收人员 etc. as written; '' when none (and in documents older than the field). */
+  readonly people: string;
 }
 
 export const EQUIPMENT_TYPES = ['tower_crane', 'hoist', 'other'] as const;
@@ -83,4 +98,16 @@ export interface Equipment {
   /** YYYY-MM-DD the next inspection is due, or null. */
   readonly nextInspectionDate: string | null;
   readonly createdAt: string;
+  /** YYYY-MM-DD of the installation (安装), or null; absent in old documents. */
+  readonly installationDate?: string | null;
+  /** 特种作业人员 operating it with their certificates; absent in old documents. */
+  readonly operators?: readonly EquipmentOperator[];
+}
+
+/** An operator and his or her 特种作业操作证. */
+export interface EquipmentOperator {
+  readonly name: string;
+  readonly certificateNumber: string;
+  /** YYYY-MM-DD the certificate is valid until (有效期至), or null when unknown. */
+  readonly validUntil: string | null;
 }

@@ -10,13 +10,17 @@ import {
   WORK_RECORD_TYPES,
   type DangerousWork,
   type Equipment,
+  type EquipmentOperator,
   type EquipmentType,
+  type WorkParameter,
   type WorkRecord,
   type WorkRecordType,
 } from './schema.js';
 
 export interface DangerousWorkJSON extends DangerousWork {
   readonly workId: string;
+  readonly itemId: string | null;
+  readonly parameters: Readonly<Record<string, WorkParameter>>;
   readonly records: Readonly<Partial<Record<WorkRecordType, WorkRecord>>>;
   /** Record types still missing (flagged as gaps in the overview). */
   readonly gaps: readonly WorkRecordType[];
@@ -29,7 +33,13 @@ export interface ProjectDocJSON {
   /** Oldest first. */
   readonly works: readonly DangerousWorkJSON[];
   /** Oldest first. */
-  readonly equipment: ReadonlyArray<Equipment & { equipmentId: string }>;
+  readonly equipment: readonly EquipmentJSON[];
+}
+
+export interface EquipmentJSON extends Equipment {
+  readonly equipmentId: string;
+  readonly installationDate: string | null;
+  readonly operators: readonly EquipmentOperator[];
 }
 
 /** Converts a project document to JSON (malformed entries skipped, reported to `issues`). */
@@ -55,11 +65,13 @@ export function projectDocToJSON(doc: Y.Doc, issues?: IssueSink): ProjectDocJSON
       name,
       category: str(value, 'category') ?? '',
       createdAt: str(value, 'createdAt') ?? '',
+      itemId: str(value, 'itemId'),
+      parameters: toParameters(value.parameters),
       records: byType,
       gaps: WORK_RECORD_TYPES.filter((t) => !byType[t]),
     });
   });
-  const equipment: Array<Equipment & { equipmentId: string }> = [];
+  const equipment: EquipmentJSON[] = [];
   readRoot(doc, PROJECT_ROOTS.equipment).forEach((value, equipmentId) => {
     const item = toEquipment(value);
     if (item) equipment.push({ equipmentId, ...item });
@@ -88,10 +100,37 @@ function toWorkRecord(value: unknown): WorkRecord | null {
   if (!isRecord(value)) return null;
   const date = isIsoDate(value.date) ? value.date : null;
   const files = Array.isArray(value.files) ? value.files.filter(isSha256Hex) : [];
-  return { date, note: str(value, 'note') ?? '', conclusion: str(value, 'conclusion'), files };
+  return {
+    date,
+    note: str(value, 'note') ?? '',
+    conclusion: str(value, 'conclusion'),
+    files,
+    people: str(value, 'people') ?? '',
+  };
 }
 
-function toEquipment(value: unknown): Equipment | null {
+/** Old documents have no parameters; a malformed entry is left out rather than failing the whole work. */
+function toParameters(value: unknown): Record<string, WorkParameter> {
+  const parameters: Record<string, WorkParameter> = {};
+  if (!isRecord(value)) return parameters;
+  for (const [key, entry] of Object.entries(value)) {
+    if (isRecord(entry) && typeof entry.value === 'number' && Number.isFinite(entry.value)) {
+      parameters[key] = { value: entry.value, unit: str(entry, 'unit') ?? '' };
+    }
+  }
+  return parameters;
+}
+
+function toOperators(value: unknown): EquipmentOperator[] {
+  if (!Array.isArray(value)) return [];
+  return value.filter(isRecord).map((o) => ({
+    name: str(o, 'name') ?? '',
+    certificateNumber: str(o, 'certificateNumber') ?? '',
+    validUntil: isIsoDate(o.validUntil) ? o.validUntil : null,
+  }));
+}
+
+function toEquipment(value: unknown): Omit<EquipmentJSON, 'equipmentId'> | null {
   if (!isRecord(value) || !EQUIPMENT_TYPES.includes(value.type as never) || typeof value.name !== 'string') {
     return null;
   }
@@ -103,6 +142,8 @@ function toEquipment(value: unknown): Equipment | null {
     lastInspectionDate: date(value.lastInspectionDate),
     nextInspectionDate: date(value.nextInspectionDate),
     createdAt: str(value, 'createdAt') ?? '',
+    installationDate: date(value.installationDate),
+    operators: toOperators(value.operators),
   };
 }
 

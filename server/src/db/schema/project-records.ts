@@ -17,6 +17,10 @@ export const dangerousWorks = sqliteTable(
     name: text('name').notNull(),
     category: text('category').notNull(),
     createdAt: text('created_at').notNull(),
+    /** 建办质〔2018〕31号 附件2 item id (`@anguan/standards`), or null when not chosen. */
+    itemId: text('item_id'),
+    /** JSON object: parameter key → { value, unit } as entered. */
+    parameters: text('parameters').notNull().default('{}'),
   },
   (t) => [
     primaryKey({ columns: [t.projectId, t.workId] }),
@@ -38,6 +42,8 @@ export const dangerousWorkSteps = sqliteTable(
     conclusion: text('conclusion'),
     /** JSON array of blob hashes. */
     files: text('files').notNull(),
+    /** 参加人员 / 交底人员 / 验收人员 as written. */
+    people: text('people').notNull().default(''),
   },
   (t) => [primaryKey({ columns: [t.projectId, t.workId, t.step] })],
 );
@@ -55,6 +61,9 @@ export const projectEquipment = sqliteTable(
     lastInspectionDate: text('last_inspection_date'),
     nextInspectionDate: text('next_inspection_date'),
     createdAt: text('created_at').notNull(),
+    installationDate: text('installation_date'),
+    /** JSON array of { name, certificateNumber, validUntil } (特种作业操作证). */
+    operators: text('operators').notNull().default('[]'),
   },
   (t) => [primaryKey({ columns: [t.projectId, t.equipmentId] })],
 );

@@ -29,6 +29,8 @@ export interface WorkStepView {
   note: string;
   conclusion: string | null;
   files: string[];
+  /** Absent in answers cached before the field existed. */
+  people?: string;
 }
 
 export interface WorkGap {
@@ -46,6 +48,11 @@ export interface DangerousWorkView {
   name: string;
   category: string;
   categoryName: string | null;
+  /** 建办质〔2018〕31号 附件2 item; these three are absent in answers cached before they existed. */
+  item?: { id: string; text: string } | null;
+  parameters?: Record<string, { value: number; unit: string }>;
+  /** `reaches`: 超过一定规模; `below`: 属一般危大工程; `by_kind`: 附件2 by its kind; null: no item chosen. */
+  scale?: 'reaches' | 'below' | 'incomplete' | 'by_kind' | null;
   steps: Record<WorkStepKey, WorkStepView | null>;
   gaps: WorkGap[];
 }
@@ -57,6 +64,10 @@ export interface EquipmentView {
   registrationNumber: string;
   lastInspectionDate: string | null;
   nextInspectionDate: string | null;
+  /** These three are absent in answers cached before they existed. */
+  installationDate?: string | null;
+  inspectionOverdue?: boolean;
+  operators?: Array<{ name: string; certificateNumber: string; validUntil: string | null; expired: boolean }>;
 }
 
 export interface MonthlyEvaluationRef {
@@ -80,6 +91,8 @@ export interface ProjectOverview {
   timeline: TimelineEntry[];
   dangerousWorks: DangerousWorkView[];
   equipment: EquipmentView[];
+  /** Absent in answers cached before it existed. */
+  equipmentAlerts?: { expiredCertificates: number; overdueInspections: number };
   monthlyEvaluations: MonthlyEvaluationRef[];
   termination: TerminationState;
 }

@@ -14,8 +14,10 @@ import {
   setDangerousWork,
   setEquipment,
   setWorkRecord,
+  type EquipmentOperator,
   type EquipmentType,
   type ProjectDocJSON,
+  type WorkParameter,
   type WorkRecordType,
 } from '@anguan/model';
 import { dangerousWorkGaps, type WorkGap } from '@anguan/standards';
@@ -32,7 +34,16 @@ export interface EquipmentInput {
   registrationNumber: string;
   lastInspectionDate: string | null;
   nextInspectionDate: string | null;
+  installationDate: string | null;
 }
+
+export type WorkInput = {
+  workId?: string;
+  name: string;
+  category: string;
+  itemId?: string | null;
+  parameters?: Record<string, WorkParameter>;
+};
 
 export class ProjectDocPage {
   readonly docName: string;
@@ -78,7 +89,7 @@ export class ProjectDocPage {
     return dangerousWorkGaps(work.records, todayInShanghai());
   }
 
-  saveWork(work: { workId?: string; name: string; category: string }): string {
+  saveWork(work: WorkInput): string {
     initProjectDoc(this.live.doc, this.projectId);
     return setDangerousWork(this.live.doc, work);
   }
@@ -90,7 +101,13 @@ export class ProjectDocPage {
   saveRecord(
     workId: string,
     type: WorkRecordType,
-    record: { date: string | null; note: string; conclusion: string | null; files: readonly string[] },
+    record: {
+      date: string | null;
+      note: string;
+      conclusion: string | null;
+      files: readonly string[];
+      people: string;
+    },
   ): void {
     setWorkRecord(this.live.doc, workId, type, record);
   }
@@ -103,6 +120,13 @@ export class ProjectDocPage {
   saveEquipment(input: EquipmentInput & { equipmentId?: string }): string {
     initProjectDoc(this.live.doc, this.projectId);
     return setEquipment(this.live.doc, input);
+  }
+
+  /** Replaces the operators of one piece of equipment, keeping its other fields. */
+  saveOperators(equipmentId: string, operators: readonly EquipmentOperator[]): void {
+    const item = this.json.equipment.find((e) => e.equipmentId === equipmentId);
+    if (!item) throw new Error('设备已被删除');
+    setEquipment(this.live.doc, { ...item, operators });
   }
 
   removeEquipment(equipmentId: string): void {
