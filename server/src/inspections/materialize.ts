@@ -22,7 +22,7 @@ import type { inspectionFindings, inspectionSheets, inspections } from '../db/sc
  */
 
 /** Bump when the rows computed from the same document change: older rows are re-materialized at start. */
-export const MATERIALIZER_VERSION = 1;
+export const MATERIALIZER_VERSION = 2; // 2: a term finding carries the inspector's hazard level
 
 export type InspectionRow = Omit<typeof inspections.$inferInsert, 'deletedAt' | 'deletedByUserId'>;
 export type SheetRow = typeof inspectionSheets.$inferInsert;
