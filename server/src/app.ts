@@ -22,6 +22,7 @@ import { monthlyRoutes } from './monthly/routes.js';
 import { dangerousWorkRoutes } from './projects/dangerous-works-routes.js';
 import { auditRoutes } from './audit/routes.js';
 import { alertRoutes } from './alerts/routes.js';
+import { statsRoutes } from './stats/routes.js';
 
 /** Paths that take non-JSON bodies (blob uploads); still same-origin only. */
 export const UPLOAD_PATHS = ['/api/blobs', ...REGISTRY_UPLOAD_PATHS] as const;
@@ -60,6 +61,7 @@ export function createApp(deps: ServerDeps) {
     .route('/verify', verifyRoutes(deps))
     .route('/audit', auditRoutes(deps))
     .route('/alerts', alertRoutes(deps))
+    .route('/stats', statsRoutes(deps))
     .all('*', () => {
       throw notFound('接口不存在');
     });

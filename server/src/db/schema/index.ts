@@ -8,3 +8,4 @@ export * from './rectifications.js';
 export * from './inspection-deletions.js';
 export * from './security.js';
 export * from './alerts.js';
+export * from './stats.js';
