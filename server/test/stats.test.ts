@@ -4,6 +4,7 @@ import ExcelJS from 'exceljs';
 import { shanghaiDate } from '@anguan/standards';
 import { inspections, projects, users } from '../src/db/schema/index.js';
 import { loadDemo } from '../src/demo/load-demo.js';
+import { evaluateAllAlerts } from '../src/alerts/index.js';
 import { documentsNeedingMaterialization } from '../src/materializer/catch-up.js';
 import { DEMO_PASSWORD } from '../src/demo/demo-data.js';
 import { paceOf } from '../src/stats/pace.js';
@@ -26,6 +27,8 @@ beforeAll(async () => {
     server.deps.materializeScheduler.schedule(docName);
   }
   await server.deps.materializeScheduler.flush();
+  // One full pass now, so the alerts the scheduler would add a moment later are already there (passes are idempotent).
+  await evaluateAllAlerts(server.deps);
   const { db } = server.deps.database;
   enterpriseId = db.select().from(users).where(eq(users.login, DIRECTOR)).get()!.enterpriseId!;
   otherEnterpriseId = db.select().from(users).where(eq(users.login, OTHER_DIRECTOR)).get()!.enterpriseId!;

@@ -62,7 +62,7 @@ export async function findingGroups(
       pointsCenti: 0,
     };
     group.count += r.count;
-    group.pointsCenti += Math.round(r.points * 100);
+    group.pointsCenti += r.pointsCenti;
     merged.set(key, group);
   }
   return [...merged.values()];

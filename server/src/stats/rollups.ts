@@ -81,13 +81,15 @@ export const FINDING_ITEM = sql<string>`case when ${inspectionFindings.kind} = '
 export function findingCellQuery(db: Db, scopeExpr: SQL<string>, where: SQL | undefined) {
   return db
     .select({
-      scope: scopeExpr,
-      month: MONTH,
+      scope: scopeExpr.as('scope'),
+      month: MONTH.as('month'),
       kind: inspectionFindings.kind,
-      item: FINDING_ITEM,
-      hazardLevel: sql<string>`coalesce(${inspectionFindings.hazardLevel}, '')`,
-      count: num(sql`count(*)`),
-      points: num(sql`sum(cast(${inspectionFindings.points} as numeric))`),
+      item: FINDING_ITEM.as('item'),
+      hazardLevel: sql<string>`coalesce(${inspectionFindings.hazardLevel}, '')`.as('hazard_level'),
+      count: num(sql`count(*)`).as('count'),
+      pointsCenti: num(
+        sql`cast(round(sum(cast(${inspectionFindings.points} as numeric)) * 100) as integer)`,
+      ).as('points_centi'),
     })
     .from(inspectionFindings)
     .innerJoin(inspections, eq(inspections.id, inspectionFindings.inspectionId))
@@ -107,7 +109,7 @@ const toCell = (r: CellRow) => ({
   item: r.item,
   hazardLevel: r.hazardLevel,
   count: r.count,
-  pointsCenti: Math.round(r.points * 100),
+  pointsCenti: r.pointsCenti,
 });
 
 async function readWatermarks(db: Db): Promise<{ materialized: number; deleted: number }> {
@@ -222,16 +224,34 @@ export async function rebuildStatsRollups(db: Db): Promise<RefreshReport> {
       deleted: sql<number>`max(${inspections.deletedAt})`.mapWith(Number),
     })
     .from(inspections);
-  const monthRows = await aggregateProjectMonths(db, sql`1 = 1`);
-  const regionCells = await findingCellQuery(db, REGION_SCOPE, isNotNull(projects.regionCode));
-  const enterpriseCells = await findingCellQuery(db, ENTERPRISE_SCOPE, isNotNull(projects.enterpriseId));
-  const cells = [...regionCells, ...enterpriseCells].map(toCell);
+  // INSERT … SELECT: millions of findings are summed inside the database, not shipped through JavaScript.
   db.transaction((tx) => {
     tx.delete(statsProjectMonths).run();
     tx.delete(statsFindingCells).run();
-    for (const part of chunks(monthRows, 500)) tx.insert(statsProjectMonths).values(part).run();
-    for (const part of chunks(cells, 500)) tx.insert(statsFindingCells).values(part).run();
+    tx.insert(statsProjectMonths)
+      .select(
+        tx
+          .select(projectMonthColumns())
+          .from(inspections)
+          .where(SEALED)
+          .groupBy(inspections.projectId, MONTH) as never,
+      )
+      .run();
+    for (const [scope, column] of [
+      [REGION_SCOPE, projects.regionCode],
+      [ENTERPRISE_SCOPE, projects.enterpriseId],
+    ] as const) {
+      tx.insert(statsFindingCells)
+        .select(findingCellQuery(tx as unknown as Db, scope, isNotNull(column)) as never)
+        .run();
+    }
     writeWatermarks(tx as unknown as Db, marks?.materialized || 0, marks?.deleted || 0);
   });
-  return { full: true, projects: new Set(monthRows.map((r) => r.projectId)).size, cells: cells.length };
+  const [counted] = await db
+    .select({
+      projects: sql<number>`count(distinct ${statsProjectMonths.projectId})`.mapWith(Number),
+    })
+    .from(statsProjectMonths);
+  const [cells] = await db.select({ n: sql<number>`count(*)`.mapWith(Number) }).from(statsFindingCells);
+  return { full: true, projects: counted?.projects ?? 0, cells: cells?.n ?? 0 };
 }

@@ -1,11 +1,10 @@
 import { Hono } from 'hono';
 import type { AppDeps, AppEnv } from '../deps.js';
-import { notFound } from '../http/errors.js';
-import { requireSession } from '../http/session.js';
+import { handleError, notFound } from '../http/errors.js';
+import { requireSession, sessionMiddleware } from '../http/session.js';
 import { intParam } from '../projects/params.js';
 import { statsFilterParams } from './periods.js';
 import { statsRecords } from './records.js';
-import { refreshStatsRollups } from './rollups.js';
 import { statsScope } from './scope.js';
 import { statsSection, type StatsOptions } from './service.js';
 import { statsTableWorkbook } from './xlsx.js';
@@ -44,4 +43,14 @@ export function statsRoutes(deps: AppDeps, options: StatsOptions = {}) {
     });
 }
 
-export { refreshStatsRollups };
+/**
+ * `/api/stats` on its own (session and error handling included), for the benchmark to time the same endpoints
+ * with `source: 'base'` beside the app's.
+ */
+export function standaloneStatsApp(deps: AppDeps, options: StatsOptions = {}) {
+  const app = new Hono<AppEnv>()
+    .use('*', sessionMiddleware(deps))
+    .route('/api/stats', statsRoutes(deps, options));
+  app.onError(handleError);
+  return app;
+}
