@@ -145,6 +145,7 @@ describe('statistics figures', () => {
     const now = after.find((r) => r.month === month)!;
     expect(now[victim.origin]).toBe((was[victim.origin] as number) - 1);
     expect(now.findings).toBe((was.findings as number) - victim.findingCount);
+    server.clock.advance(1000);
     db.update(inspections)
       .set({ deletedAt: null, materializedAt: server.clock.now })
       .where(eq(inspections.id, victim.id))

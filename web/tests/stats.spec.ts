@@ -58,7 +58,7 @@ test('the filters stay in the URL and a drill-down lands on the records behind t
   const inConstruction = answer.tables.find((t) => t.id === 'project-status')!.rows[0]!;
   await page
     .getByTestId('stats-table-project-status')
-    .getByRole('link', { name: /查看记录：在建/ })
+    .getByRole('link', { name: /查看记录\s*：在建/ })
     .click();
   await expect(page).toHaveURL(/\/stats\/records\?kind=projects&status=in_construction/);
   await expect(page.getByTestId('records-total')).toHaveText(`共 ${inConstruction.count} 条`);

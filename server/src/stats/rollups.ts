@@ -5,7 +5,7 @@
  *
  * @module
  */
-import { and, eq, gte, inArray, isNotNull, isNull, or, sql, type SQL } from 'drizzle-orm';
+import { and, eq, gt, gte, inArray, isNotNull, isNull, or, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../db/client.js';
 import {
   inspectionFindings,
@@ -137,7 +137,8 @@ export interface RefreshReport {
 }
 
 /**
- * Brings the rollups up to date with the materialized rows. Cheap when nothing changed (two indexed lookups);
+ * Brings the rollups up to date with the materialized rows (those stamped after the watermark: a row stamped in the
+ * very millisecond of the newest one already rolled up, but written after this read, waits for its next change). Cheap when nothing changed (two indexed lookups);
  * statistics call it before every read, so the figures are never older than the rows.
  */
 export async function refreshStatsRollups(db: Db): Promise<RefreshReport> {
@@ -146,11 +147,11 @@ export async function refreshStatsRollups(db: Db): Promise<RefreshReport> {
   const changed = await db
     .select({ projectId: inspections.projectId, date: inspections.date, at: inspections.materializedAt })
     .from(inspections)
-    .where(gte(inspections.materializedAt, new Date(marks.materialized)));
+    .where(gt(inspections.materializedAt, new Date(marks.materialized)));
   const deleted = await db
     .select({ projectId: inspections.projectId, date: inspections.date, at: inspections.deletedAt })
     .from(inspections)
-    .where(and(isNotNull(inspections.deletedAt), gte(inspections.deletedAt, new Date(marks.deleted))));
+    .where(and(isNotNull(inspections.deletedAt), gt(inspections.deletedAt, new Date(marks.deleted))));
   const materializedMark = changed.reduce((m, r) => Math.max(m, r.at.getTime()), marks.materialized);
   const deletedMark = deleted.reduce((m, r) => Math.max(m, r.at!.getTime()), marks.deleted);
   const touched = [...changed, ...deleted];

@@ -14,7 +14,8 @@ export function chartOption(table: StatsTable): Record<string, unknown> {
   const base = {
     color: PALETTE,
     animation: false,
-    aria: { enabled: true },
+    // ECharts writes the container's aria-label itself; give it our sentence (the table below has the data).
+    aria: { enabled: true, label: { description: chartLabel(table) } },
     tooltip: { trigger: table.chart === 'pie' ? 'item' : 'axis' },
   };
   if (table.chart === 'pie') {
