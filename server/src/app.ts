@@ -27,6 +27,7 @@ import { alertRoutes } from './alerts/routes.js';
 import { terminationRoutes } from './terminations/routes.js';
 import { inspectionPlanRoutes } from './inspection-plans/routes.js';
 import { testClockMiddleware } from './test-clock/test-clock.js';
+import { statsRoutes } from './stats/routes.js';
 
 /** Paths that take non-JSON bodies (blob uploads); still same-origin only. */
 export const UPLOAD_PATHS = ['/api/blobs', ...REGISTRY_UPLOAD_PATHS] as const;
@@ -71,6 +72,7 @@ export function createApp(deps: ServerDeps) {
     .route('/alerts', alertRoutes(deps))
     .route('/terminations', terminationRoutes(deps))
     .route('/inspection-plans', inspectionPlanRoutes(deps))
+    .route('/stats', statsRoutes(deps))
     .all('*', () => {
       throw notFound('接口不存在');
     });

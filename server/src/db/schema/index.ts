@@ -9,3 +9,4 @@ export * from './inspection-deletions.js';
 export * from './security.js';
 export * from './alerts.js';
 export * from './terminations.js';
+export * from './stats.js';

@@ -62,6 +62,9 @@ export const inspections = sqliteTable(
     uniqueIndex('inspections_doc_name_idx').on(t.docName),
     index('inspections_project_date_idx').on(t.projectId, t.date),
     index('inspections_origin_date_idx').on(t.origin, t.date),
+    // The statistics rollups refresh what changed since their watermark (server/src/stats/rollups.ts).
+    index('inspections_materialized_idx').on(t.materializedAt),
+    index('inspections_deleted_idx').on(t.deletedAt),
   ],
 );
 

@@ -1,0 +1,172 @@
+/**
+ * `pnpm bench:stats`: every 统计分析 endpoint for a director (the 2,000-project enterprise and a typical one) and for
+ * supervisors (南京 and province-wide), on the pre-aggregated path and beside the same request computed from the
+ * materialized rows without the pre-aggregation, in the same run; and one full alert pass. Server time is measured
+ * in process (`app.request`). Targets (issue 11): director p95 ≤ 50 ms, supervisor province-wide p95 ≤ 300 ms,
+ * alert pass ≤ 10 s, baseline ÷ pre-aggregated ≥ 20×.
+ *
+ * `BENCH_STATS_SCALE` (default 1) scales the inspections and findings per project down, e.g. 0.2 for a fifth.
+ */
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { defaultConfig } from '../../../server/src/config.js';
+import { openDatabase } from '../../../server/src/db/client.js';
+import type { AppDeps } from '../../../server/src/deps.js';
+import { createSession } from '../../../server/src/auth/sessions.js';
+import { users } from '../../../server/src/db/schema/index.js';
+import { evaluateAllAlerts } from '../../../server/src/alerts/index.js';
+import { standaloneStatsApp } from '../../../server/src/stats/routes.js';
+import { rebuildStatsRollups } from '../../../server/src/stats/rollups.js';
+import { generate, PROJECTS, ENTERPRISES } from './generate.js';
+import { report, type Measurement } from './report.js';
+
+const ORIGIN = 'http://bench.local';
+const NOW = new Date('2026-11-30T04:00:00Z');
+const SECTIONS = ['projects', 'inspections', 'findings', 'rectifications', 'dangerous-works', 'alerts'];
+
+function signIn(
+  deps: AppDeps,
+  id: string,
+  fields: { role: 'enterprise' | 'supervisor'; regionCode?: string; enterpriseId?: string },
+) {
+  const { db } = deps.database;
+  db.insert(users)
+    .values({
+      id,
+      role: fields.role,
+      login: id,
+      passwordHash: 'unused',
+      displayName: id,
+      regionCode: fields.regionCode ?? null,
+      enterpriseId: fields.enterpriseId ?? null,
+      createdAt: NOW,
+      passwordChangedAt: NOW,
+    })
+    .run();
+  return `anguan_session=${createSession(db, id, NOW).token}`;
+}
+
+const statsApp = (deps: AppDeps, source: 'rollup' | 'base') => standaloneStatsApp(deps, { source });
+type StatsApp = ReturnType<typeof statsApp>;
+
+async function time(app: StatsApp, cookie: string, url: string, rounds: number, warm: boolean) {
+  const samples: number[] = [];
+  for (let r = warm ? -1 : 0; r < rounds; r++) {
+    const t0 = performance.now();
+    const res = await app.request(ORIGIN + url, { headers: { cookie } });
+    const body = await res.text();
+    const ms = performance.now() - t0;
+    if (res.status !== 200) throw new Error(`${url}: ${res.status} ${body.slice(0, 200)}`);
+    if (r >= 0) samples.push(ms);
+  }
+  return samples;
+}
+
+const VIEWERS = [
+  {
+    key: 'director (2,000 projects)',
+    login: 'bench-director-big',
+    role: 'enterprise',
+    enterpriseId: 'e0',
+    target: 50,
+  },
+  {
+    key: 'director (typical, ~9 projects)',
+    login: 'bench-director',
+    role: 'enterprise',
+    enterpriseId: 'e5',
+    target: 50,
+  },
+  { key: 'supervisor 南京', login: 'bench-nanjing', role: 'supervisor', regionCode: '320100', target: 300 },
+  {
+    key: 'supervisor province-wide',
+    login: 'bench-province',
+    role: 'supervisor',
+    regionCode: '320000',
+    target: 300,
+  },
+] as const;
+
+async function measureStats(deps: AppDeps, rounds: { rollup: number; base: number }): Promise<Measurement[]> {
+  const out: Measurement[] = [];
+  const apps = { rollup: statsApp(deps, 'rollup'), base: statsApp(deps, 'base') };
+  for (const viewer of VIEWERS) {
+    const cookie = signIn(deps, viewer.login, viewer);
+    const sections = viewer.role === 'supervisor' ? [...SECTIONS, 'ranking'] : SECTIONS;
+    for (const section of sections) {
+      const url = `/api/stats/${section}?period=year`;
+      for (const variant of ['rollup', 'base'] as const) {
+        const samples = await time(apps[variant], cookie, url, rounds[variant], variant === 'rollup');
+        out.push({
+          scenario: `${viewer.key}: ${section}`,
+          variant,
+          unit: 'ms',
+          samples,
+          target: viewer.target,
+        });
+        console.log(`${viewer.key} ${section} ${variant}: ${samples.map((s) => s.toFixed(1)).join(' ')}`);
+      }
+    }
+  }
+  return out;
+}
+
+async function main() {
+  const scale = Number(process.env.BENCH_STATS_SCALE ?? '1');
+  const root = mkdtempSync(path.join(tmpdir(), 'anguan-bench-stats-'));
+  try {
+    const database = openDatabase(root);
+    const deps: AppDeps = {
+      config: { ...defaultConfig, dataDir: root, webRoot: null },
+      database,
+      now: () => NOW,
+    };
+    let t0 = performance.now();
+    const counts = generate(database.sqlite, NOW.getTime(), {
+      inspectionsPerProject: Math.round(50 * scale),
+      findingsPerInspection: 5,
+    });
+    const generateMs = performance.now() - t0;
+    database.sqlite.exec('ANALYZE');
+    console.log(
+      `generated ${PROJECTS} projects, ${counts.inspections} inspections, ${counts.findings} findings in ${Math.round(generateMs)} ms`,
+    );
+    t0 = performance.now();
+    // BENCH_STATS_SKIP_ALERTS=1 leaves the alert pass out (it takes minutes on a shared 2-core machine).
+    const skipAlerts = process.env.BENCH_STATS_SKIP_ALERTS === '1';
+    const alertPass = skipAlerts
+      ? { created: 0, updated: 0, resolved: 0, failures: 0 }
+      : await evaluateAllAlerts(deps);
+    const alertMs = skipAlerts ? Number.NaN : performance.now() - t0;
+    console.log(`alert pass: ${Math.round(alertMs)} ms`, alertPass);
+    t0 = performance.now();
+    const rebuilt = await rebuildStatsRollups(deps.database.db);
+    const rollupMs = performance.now() - t0;
+    database.sqlite.exec('ANALYZE');
+    console.log(`pre-aggregation built in ${Math.round(rollupMs)} ms`, rebuilt);
+    const results = await measureStats(deps, { rollup: 20, base: 2 });
+    const { json, markdown } = report(results, {
+      scale,
+      projects: PROJECTS,
+      enterprises: ENTERPRISES,
+      inspections: counts.inspections,
+      findings: counts.findings,
+      generateMs: Math.round(generateMs),
+      rollupBuildMs: Math.round(rollupMs),
+      alertPassMs: Number.isNaN(alertMs) ? Number.NaN : Math.round(alertMs),
+      alertsCreated: alertPass.created,
+    });
+    const stamp = new Date().toISOString().slice(0, 16).replace(/[-:]/g, '');
+    const out = path.join(import.meta.dirname, '../../results');
+    writeFileSync(path.join(out, `${stamp}-stats.json`), JSON.stringify(json, null, 2));
+    writeFileSync(path.join(out, `${stamp}-stats.md`), markdown);
+    writeFileSync(path.join(out, 'latest-stats.md'), markdown);
+    console.log(markdown);
+    database.close();
+  } finally {
+    rmSync(root, { recursive: true, force: true });
+  }
+}
+
+await main();
