@@ -214,3 +214,17 @@ describe('R3 at year end through the engine', () => {
     ).toMatchObject({ state: 'resolved' });
   });
 });
+
+describe('a full pass', () => {
+  it('lets timers, requests and sockets in between projects instead of holding the event loop to the end', async () => {
+    world = await alertWorld(shanghai('2026-03-01', '09:00:00'));
+    for (let i = 0; i < 5; i++) {
+      await world.addProject({ id: `p-${i}`, filingNumber: `320105202600${i}`, status: 'in_construction' });
+    }
+    const order: string[] = [];
+    const pass = evaluateAllAlerts(world.deps).then(() => order.push('pass'));
+    setTimeout(() => order.push('timer'), 0);
+    await pass;
+    expect(order).toEqual(['timer', 'pass']);
+  });
+});

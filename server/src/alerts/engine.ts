@@ -47,6 +47,9 @@ export async function evaluateAllAlerts(deps: AppDeps): Promise<PassReport> {
   const total: PassReport = { created: 0, updated: 0, resolved: 0, failures: 0 };
   const ids = await deps.database.db.select({ id: projects.id }).from(projects);
   for (const { id } of ids) {
+    // better-sqlite3 answers synchronously, so without this a province-wide pass would hold every socket and
+    // request until it ends; one project at a time lets them in between.
+    await new Promise<void>((resolve) => setImmediate(resolve));
     const report = await evaluateProjectAlerts(deps, id);
     total.created += report.created;
     total.updated += report.updated;
