@@ -94,6 +94,33 @@ describe('which projects each role sees', () => {
   });
 });
 
+describe('the region filter’s choices', () => {
+  it('are every region the caller has projects in, named with their city, and no other', async () => {
+    const director = await as(ANJIAN);
+    const res = await director.get('/api/projects/regions');
+    expect(res.status).toBe(200);
+    const codes = (res.json.regions as { code: string }[]).map((r) => r.code);
+    const own = [
+      ...new Set(
+        server.deps.database.db
+          .select()
+          .from(projects)
+          .all()
+          .filter((p) => p.constructorCreditCode === ANJIAN)
+          .map((p) => p.regionCode),
+      ),
+    ].sort();
+    expect(codes).toEqual(own);
+    expect(res.json.regions[0]).toMatchObject({
+      name: expect.any(String),
+      city: { code: expect.stringMatching(/00$/) },
+    });
+    const department = await as('3201002025001');
+    expect((await department.get('/api/projects/regions')).json.regions).toHaveLength(1);
+    expect((await new TestClient(server.url).get('/api/projects/regions')).status).toBe(401);
+  });
+});
+
 describe('one project', () => {
   it('opens by id or by 监督备案号 for those who may read it', async () => {
     const director = await as('91320100MA1MXX0A01');

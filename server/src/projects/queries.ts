@@ -31,6 +31,14 @@ export function regionUnder(prefix: string): SQL {
   return and(gte(projects.regionCode, prefix), lt(projects.regionCode, next))!;
 }
 
+/** The distinct region codes of the projects this user may read, for the 项目信息 region filter. */
+export async function readableRegionCodes(db: Db, user: SessionUser): Promise<string[]> {
+  const readable = readableProjectsWhere(user);
+  if (!readable) return [];
+  const rows = await db.selectDistinct({ code: projects.regionCode }).from(projects).where(readable);
+  return rows.map((row) => row.code).filter((code): code is string => code !== null);
+}
+
 export interface ProjectFilter {
   status?: ProjectRow['status'];
   /** A district or city code: projects whose region lies under it. */

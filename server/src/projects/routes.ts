@@ -6,8 +6,8 @@ import { requireSession } from '../http/session.js';
 import { projectFigures } from './figures.js';
 import { projectOverview } from './overview.js';
 import { pageParams, projectFilterParams, timelineFilterParams } from './params.js';
-import { findReadableProject, listReadableProjects } from './queries.js';
-import { loadRegionIndex, toProjectView } from './views.js';
+import { findReadableProject, listReadableProjects, readableRegionCodes } from './queries.js';
+import { loadRegionIndex, regionView, toProjectView } from './views.js';
 
 export type { ProjectView } from './views.js';
 
@@ -26,6 +26,12 @@ export function projectRoutes(deps: AppDeps) {
       const figures = await projectFigures(db, rows, shanghaiDate(deps.now()));
       const projects = rows.map((row) => ({ ...toProjectView(row, regions), ...figures.get(row.id)! }));
       return c.json({ projects, total, ...page });
+    })
+    // Every region the user has projects in (not only those of the pages seen so far), for the region filter.
+    .get('/regions', async (c) => {
+      const { user } = requireSession(c);
+      const [codes, index] = await Promise.all([readableRegionCodes(db, user), loadRegionIndex(db)]);
+      return c.json({ regions: codes.sort().map((code) => regionView(index, code)) });
     })
     .get('/:id', async (c) => {
       const { user } = requireSession(c);

@@ -36,7 +36,7 @@ export async function loadRegionIndex(db: Db): Promise<RegionIndex> {
   return new Map(rows.map((r) => [r.code, r]));
 }
 
-function regionView(index: RegionIndex, code: string | null): ProjectView['region'] {
+export function regionView(index: RegionIndex, code: string | null): ProjectView['region'] {
   if (!code) return null;
   const region = index.get(code);
   const parent = region?.parentCode ? index.get(region.parentCode) : undefined;

@@ -43,9 +43,22 @@ export class ProjectsPage {
     });
   }
 
+  /** Every region the user has projects in, from the device cache when offline. */
+  readonly regionChoices = new CachedResource<{ regions: ProjectListItem['region'][] }>('加载地区列表失败');
+
   async load(): Promise<void> {
     await this.list.load(this.path);
-    const merged = mergeRegions(this.regions, this.list.data?.projects ?? []);
+    this.addRegions(this.list.data?.projects ?? []);
+  }
+
+  /** The region filter's full choice list (once per page visit); the pages' own regions stand in until then. */
+  async loadRegions(): Promise<void> {
+    await this.regionChoices.load('/projects/regions');
+    this.addRegions((this.regionChoices.data?.regions ?? []).map((region) => ({ region })));
+  }
+
+  private addRegions(from: readonly Pick<ProjectListItem, 'region'>[]): void {
+    const merged = mergeRegions(this.regions, from);
     if (merged.length !== this.regions.length) this.regions = merged;
   }
 
