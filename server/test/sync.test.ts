@@ -14,6 +14,7 @@ import {
 import { users } from '../src/db/schema/index.js';
 import { eq } from 'drizzle-orm';
 import {
+  clockJumpConfig,
   closeCodeOf,
   connectPeer,
   eventually,
@@ -114,7 +115,8 @@ describe('/sync', () => {
   it('authenticates upgrades like the API: expired sessions and disabled users get 401', async () => {
     await server.dispose();
     let now = new Date();
-    server = await startSyncServer({ now: () => now });
+    // Days pass between the upgrades: the idle logout (tested in sync-revocation.test.ts) is a year here.
+    server = await startSyncServer({ now: () => now }, clockJumpConfig);
     world = seedWorld(server.deps.database.db, now);
     const name = await registerInspection(server.url, world.director, world.projectId);
     server.deps.database.db
