@@ -88,6 +88,19 @@ describe('JSON body limits (issue 12 item 1)', () => {
     const other = await client.post('/api/auth/logout', big);
     expect(other.status).toBe(413);
   });
+
+  it('asks the client not to reuse a connection whose large upload was refused unread', async () => {
+    const body = new Uint8Array(2 * MiB);
+    const refused = await fetch(`${server.url}/api/registry/projects/import`, {
+      method: 'POST',
+      headers: { origin: server.url, 'content-type': 'text/csv' },
+      body,
+    });
+    expect(refused.status).toBe(401); // signed out: refused before the body is read
+    expect(refused.headers.get('connection')).toBe('close');
+    const small = await fetch(`${server.url}/api/auth/me`, { headers: { origin: server.url } });
+    expect(small.headers.get('connection')).not.toBe('close');
+  });
 });
 
 describe('security headers (issue 12 item 7)', () => {

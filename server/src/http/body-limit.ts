@@ -33,7 +33,12 @@ export function limitBodies(defaultMaxBytes: number, rules: readonly BodyLimitRu
   return async (c, next) => {
     const rule = rules.find((r) => r.pattern.test(c.req.path));
     const maxBytes = rule ? rule.maxBytes : defaultMaxBytes;
-    if (maxBytes === null) return next();
-    return limiterFor(maxBytes)(c, next);
+    if (maxBytes === null) await next();
+    else await limiterFor(maxBytes)(c, next);
+    // A large upload refused before its body was read (no permission, wrong type) leaves bytes on the connection,
+    // which the adapter drops after a short drain by closing it: tell the client not to send its next request there.
+    if (c.res.status >= 400 && Number(c.req.header('content-length') ?? 0) > defaultMaxBytes) {
+      c.header('Connection', 'close');
+    }
   };
 }

@@ -142,7 +142,9 @@ export async function fuzzRoutes(
           body: route.method === 'GET' || route.method === 'HEAD' ? undefined : text,
           signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS),
         });
-        await response.arrayBuffer();
+        // A live stream (预警提醒's SSE) never ends by design: its answer is the status and the first bytes.
+        if (response.headers.get('content-type')?.startsWith('text/event-stream')) await response.body?.cancel();
+        else await response.arrayBuffer();
         counts.statuses[response.status] = (counts.statuses[response.status] ?? 0) + 1;
         if (response.status >= 500) {
           counts.serverErrors.push(`${route.method} ${route.path} (${kind}) → ${response.status}`);
@@ -155,6 +157,7 @@ export async function fuzzRoutes(
           continue;
         }
         counts.failures++;
+        console.error(`[fuzz] no answer: ${route.method} ${route.path} (${kind})`, (error as { cause?: unknown }).cause);
       }
     }
   };
