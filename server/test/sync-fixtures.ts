@@ -33,6 +33,13 @@ export interface SyncTestServer extends RunningServer {
 const YEAR_MS = 365 * 24 * 60 * 60_000;
 
 /**
+ * A well-formed argon2id hash of a random secret nobody kept: these accounts sign in through seeded sessions, and
+ * a password check against them (the fuzzer's 修改密码) answers 当前密码不正确 as for any real account.
+ */
+const NOBODYS_PASSWORD_HASH =
+  '$argon2id$v=19$m=19456,t=2,p=1$rGfjtX8FhmYWZoQoo0QZfQ$V+R0NCEOSDNp/RYk0ZsU/HuToDP2LvpmicEHvV25dUo';
+
+/**
  * Config for tests that move the server clock by hours or days while their users stay signed in: the idle logout
  * and session lifetime (tested in auth-hardening.test.ts) are a year.
  */
@@ -152,7 +159,7 @@ export function seedWorld(db: Db, now = new Date()): World {
         id,
         role,
         login: `login-${id}`,
-        passwordHash: 'unused',
+        passwordHash: NOBODYS_PASSWORD_HASH,
         displayName: `${role}-${id.slice(0, 4)}`,
         enterpriseId: fields.enterpriseId ?? null,
         projectId: fields.projectId ?? null,

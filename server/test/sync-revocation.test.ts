@@ -143,3 +143,13 @@ describe('idle sessions on the /sync upgrade', () => {
     second.socket!.terminate();
   });
 });
+
+describe('the seeded accounts these tests use', () => {
+  it('answer a wrong current password as any account does (the fuzzer changes passwords with their sessions)', async () => {
+    const change = await api(server.url, world.inspector, 'POST', '/api/auth/password', {
+      currentPassword: 'x',
+      newPassword: 'Zhuanyong#2026anquan',
+    });
+    expect(change).toMatchObject({ status: 400, json: { error: { code: 'wrong_password' } } });
+  });
+});

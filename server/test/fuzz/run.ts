@@ -32,6 +32,8 @@ export interface FuzzReport {
   readonly healthFailures: number;
   /** Internal errors the server logged on the sync socket (closing 1011). */
   readonly internalErrors: number;
+  /** The server's own words on its 5xx answers (error and stack), empty when there were none. */
+  readonly serverLog: string;
   /** Memory after a full GC: before the fuzzing (after a warm-up) and once it settled after. */
   readonly memoryBefore: NodeJS.MemoryUsage;
   readonly memoryAfter: NodeJS.MemoryUsage;
@@ -114,6 +116,8 @@ export async function runFuzz(options: FuzzOptions): Promise<FuzzReport> {
       healthChecks: health.checks,
       healthFailures: health.failures,
       internalErrors: (child.output().match(/closing 1011/g) ?? []).length,
+      // What the server said about each 5xx (the error and its stack), for a failing run to show.
+      serverLog: serverErrorLog(child.output()),
       memoryBefore,
       memoryAfter,
       witnessIntact,
@@ -231,4 +235,10 @@ function plausibleBodies(world: World, docs: readonly string[]): unknown[] {
     { stateVector: 'AA==' },
     { filingNumber: 'F1', name: '项目', regionCode: '320102' },
   ];
+}
+
+/** From the first logged 5xx on, a few KB of the server's output: enough for the error and its stack. */
+function serverErrorLog(output: string): string {
+  const at = output.indexOf('[http]');
+  return at < 0 ? '' : output.slice(at, at + 4_000);
 }
