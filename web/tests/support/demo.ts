@@ -41,3 +41,17 @@ export async function newInspection(page: Page): Promise<string> {
   await expect(page.getByTestId('sync-badge')).toHaveAttribute('data-state', '已同步');
   return page.url();
 }
+
+/**
+ * Starts a 按企业内部标准检查 inspection on the demo project (备注, scans, 加入检查: the plain form fields);
+ * returns its URL once it has synced.
+ */
+export async function newInternalInspection(page: Page): Promise<string> {
+  await page.goto('/inspections/new?method=internal');
+  await page.getByLabel('项目').selectOption({ label: DEMO_PROJECT_LABEL });
+  await page.getByRole('button', { name: '开始检查' }).click();
+  await expect(page).toHaveURL(/\/inspections\/[0-9a-f-]{36}$/);
+  await expect(page.getByTestId('internal-page')).toBeVisible();
+  await expect(page.getByTestId('sync-badge')).toHaveAttribute('data-state', '已同步');
+  return page.url();
+}
