@@ -116,7 +116,8 @@ test.describe('co-editing an inspection', () => {
       mimeType: 'image/png',
       buffer: solidPng(4000, 3000),
     });
-    await expect(director.getByTestId('scan-file')).toHaveCount(1);
+    // Downscaling a 12-megapixel photo takes seconds on a busy 2-core machine.
+    await expect(director.getByTestId('scan-file')).toHaveCount(1, { timeout: 30_000 });
     await expect(director.getByTestId('pending-uploads')).toContainText('待上传 1 个文件');
     await expect(director.getByTestId('unsent-count')).toContainText('待上传 1');
 
