@@ -105,6 +105,7 @@ test.describe('co-editing an inspection', () => {
   test('a photo taken offline is downscaled, waits on the device and uploads once back online', async ({
     browser,
   }) => {
+    test.setTimeout(150_000);
     const director = await signedIn(browser, DIRECTOR);
     const inspector = await signedIn(browser, INSPECTOR);
     // The scans of a 按企业内部标准检查 go through the same downscaling and upload queue as every photo.
@@ -127,8 +128,14 @@ test.describe('co-editing an inspection', () => {
 
     // The other device gets the reference through the doc and the bytes from the server.
     await inspector.goto(url);
+    // A second browser opening the page while the suite runs beside it may take longer than one expect's wait.
+    await expect(inspector.getByTestId('sync-badge')).toHaveAttribute('data-state', '已同步', {
+      timeout: 30_000,
+    });
     const image = inspector.getByTestId('scan-file').locator('img');
-    await expect(image).toHaveAttribute('src', /^\/api\/blobs\/[0-9a-f]{64}\?doc=inspection/);
+    await expect(image).toHaveAttribute('src', /^\/api\/blobs\/[0-9a-f]{64}\?doc=inspection/, {
+      timeout: 20_000,
+    });
     const src = (await image.getAttribute('src')) ?? '';
     const response = await inspector.request.get(src);
     expect(response.status()).toBe(200);
