@@ -5,7 +5,13 @@
 import { randomUUID } from 'node:crypto';
 import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures';
-import { DEMO_ACCOUNTS, newInspection, newInternalInspection, OTHER_ENTERPRISE, signedIn } from './support/demo';
+import {
+  DEMO_ACCOUNTS,
+  newInspection,
+  newInternalInspection,
+  OTHER_ENTERPRISE,
+  signedIn,
+} from './support/demo';
 
 /** Counts the websockets the page opens to /sync from now on. */
 function syncSockets(page: Page): string[] {
@@ -41,6 +47,10 @@ test('the project department and the supervisor read an enterprise inspection wi
     await reader.goto(url);
     // A first load: page, session, access check, socket and handshake (seconds on a busy machine).
     await expect(reader.getByTestId('remarks-text')).toHaveText('塔吊附墙杆件锈蚀', { timeout: 30_000 });
+    // The director still has the inspection open: the reader sees who is editing, and where.
+    await expect(reader.getByTestId('presence')).toContainText('江苏安建建设集团有限公司 · 备注', {
+      timeout: 20_000,
+    });
     await expectNoEditingControls(reader);
     // Later edits still reach the reader.
     await director.getByLabel('备注').fill('塔吊附墙杆件锈蚀，已停用');
