@@ -76,7 +76,9 @@ test('a rectification goes 待整改 → 已回复 → 已退回 → 已回复 �
   await department.getByRole('button', { name: '提交整改回复' }).click();
   await expect(department.getByRole('alert').filter({ hasText: '请填写整改情况' })).toBeVisible();
   await expectNoAxeViolations(department);
-  await department.getByLabel('第 1 条的整改说明（可选）', { exact: true }).fill('东侧临边已加设 1.2 m 防护栏杆');
+  await department
+    .getByLabel('第 1 条的整改说明（可选）', { exact: true })
+    .fill('东侧临边已加设 1.2 m 防护栏杆');
   await department.getByLabel('第 1 条整改照片', { exact: true }).setInputFiles({
     name: 'railing.png',
     mimeType: 'image/png',
@@ -108,7 +110,9 @@ test('a rectification goes 待整改 → 已回复 → 已退回 → 已回复 �
   await expect(rounds).toHaveCount(1);
   await expect(rounds.first()).toContainText('已加设临边防护栏杆并补齐挡脚板');
   await expect(rounds.first().getByTestId('photo')).toHaveCount(2);
-  await expect(rounds.first().getByTestId('round-finding-answer')).toContainText('东侧临边已加设 1.2 m 防护栏杆');
+  await expect(rounds.first().getByTestId('round-finding-answer')).toContainText(
+    '东侧临边已加设 1.2 m 防护栏杆',
+  );
   const answer = director.getByTestId('rectification-finding').first().getByTestId('finding-answer');
   await expect(answer).toContainText('东侧临边已加设 1.2 m 防护栏杆');
   await expect(answer.getByTestId('photo')).toHaveCount(1);

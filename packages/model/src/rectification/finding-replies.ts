@@ -51,8 +51,9 @@ export function replyProblems(
   const L = RECTIFICATION_LIMITS;
   const problems: ReplyProblem[] = [];
   const parts = Object.entries(reply.findingReplies ?? {});
-  if (reply.text.trim() === '' && parts.length === 0)
+  if (reply.text.trim() === '' && parts.length === 0) {
     problems.push({ field: 'text', message: '请填写整改情况' });
+  }
   if (reply.text.length > L.maxTextLength) problems.push({ field: 'text', message: '整改情况过长' });
   if (reply.photos.length > L.maxPhotos) problems.push({ field: 'photos', message: '整改照片过多' });
   if (parts.length > L.maxFindingReplies) problems.push({ field: 'findingReplies', message: '逐条回复过多' });
@@ -63,17 +64,20 @@ export function replyProblems(
     if (!isFindingKey(key) || (findingKeys && !findingKeys.has(key))) {
       problems.push({ field, message: '回复的问题不在该检查单中' });
     }
-    if (part.text.trim() === '' && part.photos.length === 0)
+    if (part.text.trim() === '' && part.photos.length === 0) {
       problems.push({ field, message: '逐条回复为空' });
+    }
     if (part.text.length > L.maxTextLength) problems.push({ field, message: '逐条回复过长' });
     if (part.photos.length > L.maxFindingPhotos) problems.push({ field, message: '逐条回复的照片过多' });
     totalText += part.text.length;
     totalPhotos += part.photos.length;
   }
-  if (totalText > L.maxTotalTextLength)
+  if (totalText > L.maxTotalTextLength) {
     problems.push({ field: 'findingReplies', message: '整改回复总字数过多' });
-  if (totalPhotos > L.maxTotalPhotos)
+  }
+  if (totalPhotos > L.maxTotalPhotos) {
     problems.push({ field: 'findingReplies', message: '整改回复照片总数过多' });
+  }
   return problems;
 }
 

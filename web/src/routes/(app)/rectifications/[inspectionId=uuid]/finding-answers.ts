@@ -24,8 +24,9 @@ export function answerableFindings(findings: readonly RectificationFinding[]): A
 }
 
 function labelOf(finding: AnswerableFinding['finding']): string {
-  if (finding.kind === 'term')
+  if (finding.kind === 'term') {
     return finding.location ? `${finding.phrase}（${finding.location}）` : finding.phrase;
+  }
   return `${finding.sheetLabel ? `${finding.sheetLabel} · ` : ''}${finding.item}：${finding.rule}`;
 }
 
