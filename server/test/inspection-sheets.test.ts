@@ -11,7 +11,7 @@ import {
 } from '@anguan/model';
 import { getInspectionTermTree, walkTerms, type TermPhrase } from '@anguan/standards';
 import { auditLog, inspections } from '../src/db/schema/index.js';
-import { listVisibleInspections } from '../src/inspection-sheets/queries.js';
+import { listVisibleInspections, sealedByHashQuery } from '../src/inspection-sheets/queries.js';
 import { api, eventually, seedWorld, type TestUser, type World } from './sync-fixtures.js';
 import {
   firstTermId,
@@ -205,6 +205,20 @@ describe('/api/verify/<hash>', () => {
     expect(outsider.json).toEqual(mismatch.json);
     expect((await get(world.director, '/api/verify/not-a-hash')).json).toEqual(mismatch.json);
     expect((await api(server.url, null, 'GET', `/api/verify/${sealedHash}`)).status).toBe(401);
+  });
+
+  it('looks the hash up through its index and answers each sealed inspection as before', async () => {
+    const sealed = [
+      await sealInspection(server, world),
+      await sealInspection(server, world, { method: 'terms' }),
+    ];
+    for (const { id, sealedHash } of sealed) {
+      const res = await get(world.director, `/api/verify/${sealedHash}`);
+      expect(res.json).toMatchObject({ match: true, inspection: { id, sealedHash } });
+    }
+    const { sql, params } = sealedByHashQuery(server.deps.database.db, sealed[0]!.sealedHash).toSQL();
+    const plan = server.deps.database.sqlite.prepare(`EXPLAIN QUERY PLAN ${sql}`).all(...params);
+    expect(JSON.stringify(plan)).toMatch(/USING INDEX documents_sealed_hash_idx/);
   });
 });
 

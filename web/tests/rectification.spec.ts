@@ -1,6 +1,7 @@
 /**
  * The rectification loop (issue 9): a sealed inspection requiring rectification reaches the project department
- * (待整改), which replies with a photo from its phone; the enterprise's safety director 退回s it with a reason, the
+ * (待整改), which replies with a photo from its phone, answering the finding in place with its own photo and the
+ * sheet as a whole; the enterprise sees the finding's answer beside it; the enterprise's safety director 退回s it with a reason, the
  * department replies again, the director 通过s it. The lists and the navigation badges follow each step; a read-only
  * reader sees no controls; 督促 reaches the department; a deadline passed on a server clock the test sets (the
  * loopback-only `x-anguan-test-now` header, README "Environment") shows 逾期. axe-core on the new pages.
@@ -71,10 +72,18 @@ test('a rectification goes 待整改 → 已回复 → 已退回 → 已回复 �
   await expect(department.getByRole('button', { name: '通过' })).toHaveCount(0);
   await expect(department.getByTestId('remind-button')).toHaveCount(0);
 
-  // Round 1 with a photo; a reply needs its text.
+  // Round 1: the finding answered in place with its own photo, and the sheet as a whole with a photo.
   await department.getByRole('button', { name: '提交整改回复' }).click();
   await expect(department.getByRole('alert').filter({ hasText: '请填写整改情况' })).toBeVisible();
   await expectNoAxeViolations(department);
+  await department
+    .getByLabel('第 1 条的整改说明（可选）', { exact: true })
+    .fill('东侧临边已加设 1.2 m 防护栏杆');
+  await department.getByLabel('第 1 条整改照片', { exact: true }).setInputFiles({
+    name: 'railing.png',
+    mimeType: 'image/png',
+    buffer: solidPng(640, 480, [200, 120, 40]),
+  });
   await department.getByLabel('整改情况').fill('已加设临边防护栏杆并补齐挡脚板');
   await department.getByLabel('拍照 / 添加整改照片').setInputFiles({
     name: 'fixed.png',
@@ -87,7 +96,7 @@ test('a rectification goes 待整改 → 已回复 → 已退回 → 已回复 �
     'data-state',
     'replied',
   );
-  await expect(department.getByTestId('rectification-round').getByTestId('photo')).toHaveCount(1);
+  await expect(department.getByTestId('rectification-round').getByTestId('photo')).toHaveCount(2);
   await expect(department.getByRole('button', { name: '提交整改回复' })).toHaveCount(0);
   await expect(department.getByTestId('sync-badge')).toHaveAttribute('data-state', '已同步');
 
@@ -100,7 +109,13 @@ test('a rectification goes 待整改 → 已回复 → 已退回 → 已回复 �
   const rounds = director.getByTestId('rectification-round');
   await expect(rounds).toHaveCount(1);
   await expect(rounds.first()).toContainText('已加设临边防护栏杆并补齐挡脚板');
-  await expect(rounds.first().getByTestId('photo')).toHaveCount(1);
+  await expect(rounds.first().getByTestId('photo')).toHaveCount(2);
+  await expect(rounds.first().getByTestId('round-finding-answer')).toContainText(
+    '东侧临边已加设 1.2 m 防护栏杆',
+  );
+  const answer = director.getByTestId('rectification-finding').first().getByTestId('finding-answer');
+  await expect(answer).toContainText('东侧临边已加设 1.2 m 防护栏杆');
+  await expect(answer.getByTestId('photo')).toHaveCount(1);
   await expectNoAxeViolations(director);
   await director.getByTestId('remind-button').click();
   await expect(director.getByText(/已督促项目部整改（通知 \d+ 个账号）/)).toBeVisible();
@@ -142,6 +157,8 @@ test('a rectification goes 待整改 → 已回复 → 已退回 → 已回复 �
   await badgeFollows(director, 'toReview');
   await row(director, id).getByRole('link').click();
   await expect(director.getByTestId('rectification-round')).toHaveCount(2);
+  // Round 2 answered the sheet as a whole only: the page says the finding has no answer of its own.
+  await expect(director.getByTestId('finding-unanswered')).toHaveText('本条未单独回复，以整体整改情况为准。');
   await director.getByRole('button', { name: '通过' }).click();
   await expect(director.getByText('复查通过，整改完成')).toBeVisible();
   await expect(director.getByTestId('remind-button')).toHaveCount(0);

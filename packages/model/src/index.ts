@@ -169,12 +169,22 @@ export {
   REVIEW_VERDICTS,
   RECTIFICATION_LIMITS,
 } from './rectification/schema.js';
-export type { Reply, Review, ReviewVerdict, RectificationStatus } from './rectification/schema.js';
+export type {
+  FindingReply,
+  Reply,
+  Review,
+  ReviewVerdict,
+  RectificationStatus,
+} from './rectification/schema.js';
+export { findingKey, isFindingKey, inspectionFindingKeys } from './rectification/finding-key.js';
+export type { FindingRef, FindingFields } from './rectification/finding-key.js';
+export { replyProblems, replyPhotos } from './rectification/finding-replies.js';
+export type { FindingReplyInput } from './rectification/write.js';
 export { RECTIFICATION_MIGRATIONS, RECTIFICATION_SCHEMA_VERSION } from './rectification/migrations.js';
 export { createRectification, setReply, addReview } from './rectification/write.js';
 export { rectificationToJSON, rectificationBlobRefs } from './rectification/to-json.js';
 export { rectificationStatus, currentReply, reviewsOf } from './rectification/status.js';
-export type { RectificationJSON } from './rectification/to-json.js';
+export type { RectificationJSON, ReplyJSON } from './rectification/to-json.js';
 export { validateRectification } from './rectification/validate.js';
 
 // Project

@@ -1,4 +1,4 @@
-import type { InspectionJSON } from '@anguan/model';
+import { findingKey, type InspectionJSON } from '@anguan/model';
 import {
   getDustCatalog,
   getInspectionTermTree,
@@ -16,6 +16,8 @@ export const HAZARD_LABELS = { general: '一般隐患', major: '重大隐患' } 
 export type SheetFinding =
   | {
       kind: 'term';
+      /** The finding's stable key (`findingKey`): what a 整改回复 answers it under. */
+      key: string;
       termId: string;
       code: string | null;
       /** The defect phrase (检查用语), or the id when the catalog no longer knows it. */
@@ -33,6 +35,8 @@ export type SheetFinding =
     }
   | {
       kind: 'deduction';
+      /** The finding's stable key (`findingKey`): what a 整改回复 answers it under. */
+      key: string;
       table: string;
       sheetLabel: string;
       item: string;
@@ -92,6 +96,7 @@ function termFindings(json: InspectionJSON): SheetFinding[] {
     const hazardLevel = term.hazardLevel ?? found?.phrase.hazardLevel ?? null;
     return {
       kind: 'term',
+      key: findingKey({ kind: 'term', termId: term.termId })!,
       termId: term.termId,
       code: found?.phrase.code ?? null,
       phrase: found?.phrase.name ?? term.termId,
@@ -122,11 +127,15 @@ function sheetFindings(json: InspectionJSON): SheetFinding[] {
       findings.push({ kind: 'not_applicable', ...base, item: item?.name ?? itemId });
     }
     for (const deduction of sheet.deductions) {
+      // 缺项 wins over deductions recorded on the item (the score ignores them; the 缺项 line stands for it).
+      if (sheet.notApplicableItems.includes(deduction.itemId)) continue;
       const item = table?.items.find((i) => i.id === deduction.itemId);
       const rule = item?.deductions.find((r) => r.id === deduction.ruleId);
       const perOccurrence = deduction.points ?? rule?.points ?? 0;
+      const { itemId, ruleId } = deduction;
       findings.push({
         kind: 'deduction',
+        key: findingKey({ kind: 'deduction', sheetId: sheet.sheetId, itemId, ruleId })!,
         ...base,
         item: item?.name ?? deduction.itemId,
         rule: rule?.raw ?? deduction.ruleId,

@@ -54,10 +54,15 @@ export async function softDeleteFile(
   return result.changes > 0;
 }
 
-/** The sealed inspection documents with this state hash (normally one). */
-export async function findSealedByHash(db: Db, sealedHash: string) {
+/** The query behind {@link findSealedByHash} (its plan is tested: it must use `documents_sealed_hash_idx`). */
+export function sealedByHashQuery(db: Db, sealedHash: string) {
   return db
     .select()
     .from(documents)
     .where(and(eq(documents.kind, 'inspection'), eq(documents.sealedHash, sealedHash)));
+}
+
+/** The sealed inspection documents with this state hash (normally one). */
+export async function findSealedByHash(db: Db, sealedHash: string) {
+  return sealedByHashQuery(db, sealedHash);
 }

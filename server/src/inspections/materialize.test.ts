@@ -5,6 +5,8 @@ import {
   addSheet,
   addTerm,
   setTermHazardLevel,
+  setTermLocation,
+  findingKey,
   createInspection,
   inspectionToJSON,
   setComment,
@@ -177,6 +179,24 @@ describe('materializeInspectionRows', () => {
     expect(rows.findings).toEqual([
       expect.objectContaining({ kind: 'term', termId: general.id, hazardLevel: 'major' }),
     ]);
+  });
+
+  it("writes a term finding's 楼栋/部位 (trimmed, null when blank), its row keyed as the 检查单 keys it", () => {
+    const doc = newDoc('terms');
+    const phrases = [...walkTerms(getInspectionTermTree().categories)].filter((n) => n.kind === 'phrase');
+    const [located, blank] = phrases;
+    addTerm(doc, located!.id, 'u-1');
+    setTermLocation(doc, located!.id, ' 5号楼 屋面东侧 ');
+    addTerm(doc, blank!.id, 'u-1');
+    setTermLocation(doc, blank!.id, '  ');
+    const rows = materializeInspectionRows(inspectionToJSON(doc), registry('terms'), NOW);
+    const byKey = new Map(rows.findings.map((f) => [findingKey(f), f.location]));
+    expect(byKey).toEqual(
+      new Map([
+        [`term:${located!.id}`, '5号楼 屋面东侧'],
+        [`term:${blank!.id}`, null],
+      ]),
+    );
   });
 
   it('writes an internal-standard inspection row without findings', () => {

@@ -22,7 +22,7 @@ import type { inspectionFindings, inspectionSheets, inspections } from '../db/sc
  */
 
 /** Bump when the rows computed from the same document change: older rows are re-materialized at start. */
-export const MATERIALIZER_VERSION = 2; // 2: a term finding carries the inspector's hazard level
+export const MATERIALIZER_VERSION = 3; // 2: a term finding carries the inspector's hazard level; 3: its location
 
 export type InspectionRow = Omit<typeof inspections.$inferInsert, 'deletedAt' | 'deletedByUserId'>;
 export type SheetRow = typeof inspectionSheets.$inferInsert;
@@ -172,7 +172,7 @@ function describeScoringError(error: StandardsError, json: InspectionJSON, catal
 
 function sheetFindings(json: InspectionJSON, result: ScoreResult, inspectionId: string): FindingRow[] {
   const findings: FindingRow[] = [];
-  const base = { inspectionId, termId: null, hazardLevel: null };
+  const base = { inspectionId, termId: null, hazardLevel: null, location: null };
   result.sheets.forEach((sheet, position) => {
     const sheetId = json.sheets[position]!.sheetId;
     const at = { ...base, sheetId, tableId: sheet.tableId };
@@ -236,6 +236,7 @@ function termFindings(json: InspectionJSON, inspectionId: string, version: strin
     occurrences: null,
     // The inspector's level wins over the phrase's default (statistics count what was found, as recorded).
     hazardLevel: t.hazardLevel ?? phrases.get(t.termId)!.hazardLevel,
+    location: t.location.trim() || null,
   }));
   return { findings, catalogVersion: tree.catalogVersion };
 }

@@ -3,18 +3,14 @@ import { RECTIFICATION_STATUSES } from '@anguan/model';
 import type { AppEnv, ServerDeps } from '../deps.js';
 import { badRequest } from '../http/errors.js';
 import { requireSession } from '../http/session.js';
-import {
-  getRectificationDetail,
-  listRectifications,
-  remindRectification,
-  type ListFilters,
-} from './service.js';
+import { getRectificationDetail } from './detail.js';
+import { listRectifications, remindRectification, type ListFilters } from './service.js';
 
 /**
  * /api/rectifications (issue 9; shapes in /work/notes/rectify-api.md):
  *
  * - `GET /?state=pending|replied|passed|returned&project=<id>&overdue=true|false` → `{ rectifications, counts }`
- * - `GET /:inspectionId` → `{ rectification: { state, overdue, deadline, rounds, …, findings } }` (404 when not readable)
+ * - `GET /:inspectionId` → `{ rectification: { state, overdue, deadline, rounds, …, findings, replies, reviews } }` (404 when not readable)
  * - `POST /:inspectionId/remind` → 201 `{ recipients }` (督促; the inspecting side; 409 `already_passed`)
  */
 export function rectificationRoutes(deps: ServerDeps) {

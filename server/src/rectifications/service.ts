@@ -18,8 +18,6 @@ import {
   type ProjectRow,
   type RectificationRow,
 } from './queries.js';
-import type { SheetFinding } from '../inspection-sheets/findings.js';
-import { visibleFindings } from '../inspection-sheets/sheet.js';
 import { isOverdue, urgencyRank, type RectificationState } from './state.js';
 
 /** A rectification as the API returns it (DESIGN.md's stable fields first). */
@@ -93,16 +91,6 @@ export async function getRectification(
     throw notFound('整改记录不存在');
   }
   return toView(user, found.rectification, found.project, deps.now());
-}
-
-/** One rectification with the findings to fix (from its sealed inspection), for the rectification page. */
-export async function getRectificationDetail(
-  deps: ServerDeps,
-  user: SessionUser,
-  inspectionId: string,
-): Promise<RectificationView & { findings: SheetFinding[] }> {
-  const view = await getRectification(deps, user, inspectionId);
-  return { ...view, findings: await visibleFindings(deps, view.inspectionId) };
 }
 
 export interface ListFilters {

@@ -38,8 +38,21 @@ export interface Reply {
   readonly authorName: string;
   /** ISO 8601 instant. */
   readonly at: string;
+  /** The whole-sheet answer ('' when the reply answers finding by finding only). */
   readonly text: string;
-  /** Blob hashes of photos of the rectified condition. */
+  /** Blob hashes of photos of the rectified condition (whole sheet). */
+  readonly photos: readonly string[];
+  /**
+   * Answers to single findings, keyed by the finding's stable key (`findingKey`: `term:<termId>`,
+   * `deduction:<sheetId>/<itemId>/<ruleId>`). Absent in replies written before per-finding answers (issue 9).
+   * Part of the reply's one value, so a reply and its parts are one version: a review of it saw them all.
+   */
+  readonly findingReplies?: Readonly<Record<string, FindingReply>>;
+}
+
+/** The project department's answer to one finding: text and/or photos. */
+export interface FindingReply {
+  readonly text: string;
   readonly photos: readonly string[];
 }
 
@@ -71,4 +84,15 @@ export const RECTIFICATION_STATUS_LABELS: Readonly<Record<RectificationStatus, s
 };
 export type RectificationStatus = (typeof RECTIFICATION_STATUSES)[number];
 
-export const RECTIFICATION_LIMITS = Object.freeze({ maxTextLength: 5000, maxPhotos: 50 });
+/**
+ * Limits of one reply. `maxTextLength`/`maxPhotos` hold for the whole-sheet part and for each finding's part;
+ * the totals bound the reply as a whole (whole sheet and every finding), so one reply stays a small value.
+ */
+export const RECTIFICATION_LIMITS = Object.freeze({
+  maxTextLength: 5000,
+  maxPhotos: 50,
+  maxFindingPhotos: 20,
+  maxFindingReplies: 500,
+  maxTotalTextLength: 100_000,
+  maxTotalPhotos: 200,
+});

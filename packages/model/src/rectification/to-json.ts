@@ -8,11 +8,19 @@ import {
   RECTIFICATION_ROOTS,
   REVIEW_VERDICTS,
   type RectificationStatus,
+  type FindingReply,
   type Reply,
   type Review,
   type ReviewVerdict,
 } from './schema.js';
 import { currentReply, rectificationStatus } from './status.js';
+import { readFindingReplies, replyPhotos } from './finding-replies.js';
+
+/** A reply as the JSON gives it: per-finding parts always present ({} for a whole-sheet-only reply). */
+export type ReplyJSON = Reply & {
+  readonly replyId: string;
+  readonly findingReplies: Readonly<Record<string, FindingReply>>;
+};
 
 export interface RectificationJSON {
   readonly kind: 'rectification';
@@ -20,7 +28,7 @@ export interface RectificationJSON {
   readonly inspectionId: string | null;
   readonly projectId: string | null;
   /** Oldest first. */
-  readonly replies: ReadonlyArray<Reply & { replyId: string }>;
+  readonly replies: readonly ReplyJSON[];
   /** Oldest first. */
   readonly reviews: ReadonlyArray<Review & { reviewId: string }>;
   readonly status: RectificationStatus;
@@ -33,7 +41,7 @@ export interface RectificationJSON {
 /** Converts a rectification document to JSON (malformed entries skipped, reported to `issues`). */
 export function rectificationToJSON(doc: Y.Doc, issues?: IssueSink): RectificationJSON {
   const meta = readRoot(doc, RECTIFICATION_ROOTS.meta);
-  const replies: Array<Reply & { replyId: string }> = [];
+  const replies: ReplyJSON[] = [];
   readRoot(doc, RECTIFICATION_ROOTS.replies).forEach((value, replyId) => {
     const photos = isRecord(value) && Array.isArray(value.photos) ? value.photos.filter(isSha256Hex) : null;
     const text = isRecord(value) ? str(value, 'text') : null;
@@ -53,6 +61,7 @@ export function rectificationToJSON(doc: Y.Doc, issues?: IssueSink): Rectificati
       at: at ?? '',
       text,
       photos,
+      findingReplies: readFindingReplies(value, `replies.${replyId}`, issues),
     });
   });
   const reviews: Array<Review & { reviewId: string }> = [];
@@ -89,9 +98,9 @@ export function rectificationToJSON(doc: Y.Doc, issues?: IssueSink): Rectificati
   };
 }
 
-/** Blob hashes referenced by the replies. */
+/** Blob hashes referenced by the replies (whole-sheet and per-finding photos: readers may fetch both). */
 export function rectificationBlobRefs(json: RectificationJSON): string[] {
-  return [...new Set(json.replies.flatMap((r) => r.photos))].sort();
+  return [...new Set(json.replies.flatMap(replyPhotos))].sort();
 }
 
 const cmp = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);

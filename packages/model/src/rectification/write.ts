@@ -2,12 +2,14 @@ import type * as Y from 'yjs';
 import { isRecord, str } from '../issues.js';
 import { isSha256Hex, isUuid, newId } from '../values.js';
 import { check, requireText, transact, type WriteOptions } from '../write-options.js';
+import { replyProblems } from './finding-replies.js';
 import { RECTIFICATION_MIGRATIONS } from './migrations.js';
 import {
   RECTIFICATION_LIMITS,
   RECTIFICATION_META_KEYS,
   RECTIFICATION_ROOTS,
   REVIEW_VERDICTS,
+  type FindingReply,
   type Reply,
   type Review,
   type ReviewVerdict,
@@ -31,7 +33,19 @@ export function createRectification(
   });
 }
 
-/** Adds or edits (same `replyId`) a reply of the project department; returns the reply id. */
+/** What a reply's author writes for one finding. */
+export interface FindingReplyInput {
+  readonly text?: string;
+  readonly photos?: readonly string[];
+}
+
+/**
+ * Adds or edits (same `replyId`) a reply of the project department; returns the reply id. The reply answers the
+ * whole sheet (`text`, `photos`) and/or single findings (`findingReplies`, keyed by `findingKey`). Answering a
+ * finding needs `findingKeys`, the inspection's (`inspectionFindingKeys`): a key outside it is refused. A finding
+ * part with neither text nor photos is left out (no answer of its own), and the whole-sheet text may then be empty
+ * only when some finding is answered. An edit replaces the reply whole (one version, see `schema.ts`).
+ */
 export function setReply(
   doc: Y.Doc,
   reply: {
@@ -40,22 +54,50 @@ export function setReply(
     authorName: string;
     text: string;
     photos?: readonly string[];
+    findingReplies?: Readonly<Record<string, FindingReplyInput>>;
+    findingKeys?: readonly string[];
   },
   options: WriteOptions = {},
 ): string {
-  const text = requireText(reply.text, 'text', RECTIFICATION_LIMITS.maxTextLength);
-  const photos = [...new Set(reply.photos ?? [])];
+  check(typeof reply.text === 'string', 'text', 'must be a string');
+  const findingReplies = normalizeParts(reply.findingReplies ?? {});
   check(
-    photos.length <= RECTIFICATION_LIMITS.maxPhotos && photos.every(isSha256Hex),
-    'photos',
-    'invalid photo hashes',
+    Object.keys(findingReplies).length === 0 || reply.findingKeys !== undefined,
+    'findingKeys',
+    "required to answer single findings (the inspection's finding keys)",
   );
+  const photos = [...new Set(reply.photos ?? [])];
+  check(photos.every(isSha256Hex), 'photos', 'invalid photo hashes');
+  const text = reply.text.trim();
+  const keys = reply.findingKeys ? new Set(reply.findingKeys) : undefined;
+  const [problem] = replyProblems({ text, photos, findingReplies }, keys);
+  check(problem === undefined, problem?.field ?? '', problem?.message ?? '');
   const replyId = reply.replyId ?? newId();
   transact(doc, options, (at) => {
-    const value: Reply = { authorUserId: reply.authorUserId, authorName: reply.authorName, at, text, photos };
+    const base = { authorUserId: reply.authorUserId, authorName: reply.authorName, at, text, photos };
+    // A whole-sheet-only reply keeps the shape older readers know.
+    const value: Reply = Object.keys(findingReplies).length === 0 ? base : { ...base, findingReplies };
     doc.getMap(RECTIFICATION_ROOTS.replies).set(replyId, value);
   });
   return replyId;
+}
+
+/** Trimmed parts with their photos deduplicated; empty parts dropped. */
+function normalizeParts(parts: Readonly<Record<string, FindingReplyInput>>): Record<string, FindingReply> {
+  const normalized: Record<string, FindingReply> = {};
+  for (const key of Object.keys(parts).sort()) {
+    const part = parts[key]!;
+    check(
+      part.text === undefined || typeof part.text === 'string',
+      `findingReplies.${key}`,
+      'text must be a string',
+    );
+    const text = (part.text ?? '').trim();
+    const photos = [...new Set(part.photos ?? [])];
+    check(photos.every(isSha256Hex), `findingReplies.${key}`, 'invalid photo hashes');
+    if (text !== '' || photos.length > 0) normalized[key] = { text, photos };
+  }
+  return normalized;
 }
 
 /**

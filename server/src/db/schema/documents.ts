@@ -36,7 +36,11 @@ export const documents = sqliteTable(
     sealedHash: text('sealed_hash'),
     sealedByUserId: text('sealed_by_user_id'),
   },
-  (t) => [index('documents_project_idx').on(t.projectId, t.kind)],
+  (t) => [
+    index('documents_project_idx').on(t.projectId, t.kind),
+    // /api/verify/<hash> finds the sealed inspection by the hash printed on its 检查单.
+    index('documents_sealed_hash_idx').on(t.sealedHash),
+  ],
 );
 
 /**

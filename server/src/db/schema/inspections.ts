@@ -115,6 +115,8 @@ export const inspectionFindings = sqliteTable(
     occurrences: integer('occurrences'),
     /** 一般隐患 `general` / 重大隐患 `major` for terms; null otherwise. */
     hazardLevel: text('hazard_level'),
+    /** 楼栋/部位 the inspector wrote for a term (trimmed), so lists and statistics can show it; null otherwise. */
+    location: text('location'),
   },
   (t) => [
     index('inspection_findings_inspection_idx').on(t.inspectionId),

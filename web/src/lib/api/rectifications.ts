@@ -3,7 +3,7 @@
  *
  * @module
  */
-import type { RectificationStatus } from '@anguan/model';
+import type { RectificationJSON, RectificationStatus } from '@anguan/model';
 import { request } from './client';
 import { withQuery } from './query';
 
@@ -39,6 +39,8 @@ export interface RectificationSummary {
 export type RectificationFinding =
   | {
       kind: 'term';
+      /** Stable finding key (`findingKey`): what a reply answers it under. */
+      key: string;
       termId: string;
       code: string | null;
       phrase: string;
@@ -51,6 +53,7 @@ export type RectificationFinding =
     }
   | {
       kind: 'deduction';
+      key: string;
       table: string;
       sheetLabel: string;
       item: string;
@@ -64,6 +67,9 @@ export type RectificationFinding =
 
 export interface RectificationDetail extends RectificationSummary {
   findings: RectificationFinding[];
+  /** The replies (with per-finding answers) and reviews as the server has them. */
+  replies: RectificationJSON['replies'];
+  reviews: RectificationJSON['reviews'];
 }
 
 /** Badge counts over all the caller's rectifications (before filters). */

@@ -14,6 +14,7 @@ import {
   setReply,
   type RectificationJSON,
   type RectificationStatus,
+  type ReplyJSON,
   type ReviewVerdict,
 } from '@anguan/model';
 import type { User } from '$lib/api';
@@ -23,12 +24,16 @@ import { ReactiveDocSession } from '$lib/sync/doc-session.svelte';
 import { outboxManager } from '$lib/sync/outbox-manager.svelte';
 import { colorFor } from '$lib/sync/presence';
 import { syncServerUrl } from '../../inspections/[inspectionId=uuid]/inspection-page.svelte';
+import { answerableFindings, type AnswerableFinding } from './finding-answers';
+import { ReplyDraft } from './reply-draft.svelte';
 import { roundsOf, type Round } from './rounds';
 
 export class RectificationPage {
   readonly docName: string;
   readonly live: ReactiveDocSession;
   readonly detail = new CachedResource<{ rectification: RectificationDetail }>('加载整改记录失败');
+  /** The 整改回复 being written (whole sheet and per finding), until submitted. */
+  readonly draft = new ReplyDraft();
   readonly #changed: () => void;
 
   constructor(
@@ -72,6 +77,17 @@ export class RectificationPage {
     return (this.info?.overdue ?? false) && this.state !== 'passed';
   }
 
+  /** The findings a reply may answer one by one, numbered as listed. */
+  get findings(): AnswerableFinding[] {
+    return answerableFindings(this.info?.findings ?? []);
+  }
+
+  /** The reply the state is about (the latest written), or null before the first. */
+  get currentReply(): ReplyJSON | null {
+    const json = this.json;
+    return json.replies.find((reply) => reply.replyId === json.currentReplyId) ?? null;
+  }
+
   get rounds(): Round[] {
     return roundsOf(this.json);
   }
@@ -95,16 +111,29 @@ export class RectificationPage {
     return (this.info?.mayReview ?? false) && this.state !== null && this.state !== 'passed';
   }
 
-  /** Writes a 整改回复 (photos kept on the device and queued for upload; the doc holds their hashes). */
-  async reply(text: string, files: readonly File[]): Promise<void> {
-    const photos: string[] = [];
-    for (const file of files) photos.push((await outboxManager.addFile(file, this.docName)).hash);
+  /**
+   * Writes the draft as a 整改回复: whole-sheet text and photos and each answered finding's own (photos kept on the
+   * device and queued for upload; the document holds their hashes). The writer refuses keys of no finding here.
+   */
+  async reply(draft: ReplyDraft): Promise<void> {
+    const findingReplies: Record<string, { text: string; photos: string[] }> = {};
+    for (const [key, part] of draft.answered()) {
+      findingReplies[key] = { text: part.text.trim(), photos: await this.#keep(part.files) };
+    }
     setReply(this.live.doc, {
       authorUserId: this.user.id,
       authorName: this.user.displayName,
-      text,
-      photos,
+      text: draft.text.trim(),
+      photos: await this.#keep(draft.files),
+      findingReplies,
+      findingKeys: this.findings.map((finding) => finding.key),
     });
+  }
+
+  async #keep(files: readonly File[]): Promise<string[]> {
+    const hashes: string[] = [];
+    for (const file of files) hashes.push((await outboxManager.addFile(file, this.docName)).hash);
+    return hashes;
   }
 
   /** 通过 / 退回 of the current reply (a 退回 needs its reason: the caller checks it). */
