@@ -81,8 +81,8 @@ async function timeRequests(
   for (let r = sampling.warmUp ? -1 : 0; r < sampling.rounds; r++) {
     for (const url of urls) {
       // Always at least one sample; then stop at the count or the deadline, whichever comes first.
-      if (times.length > 0 && (times.length >= sampling.maxRequests || performance.now() > deadline))
-        return times;
+      const enough = times.length >= sampling.maxRequests || performance.now() > deadline;
+      if (times.length > 0 && enough) return times;
       const t0 = performance.now();
       const res = await app.request(ORIGIN + url, { headers: { cookie } });
       await res.arrayBuffer();
