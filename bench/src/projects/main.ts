@@ -7,12 +7,11 @@
 import { copyFileSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import path from 'node:path';
-import { defaultConfig } from '../../../server/src/config.js';
 import { createApp } from '../../../server/src/app.js';
-import { startServer, type RunningServer } from '../../../server/src/server.js';
 import { createSession } from '../../../server/src/auth/sessions.js';
 import { users } from '../../../server/src/db/schema/index.js';
 import { projectsWorkbook } from '../../../server/src/registry/template.js';
+import { appOver, type BenchServer } from './app-over.js';
 import { generate, PROJECTS, ENTERPRISES } from './generate.js';
 import { report, type Measurement } from './report.js';
 
@@ -28,15 +27,10 @@ const FEATURE_INDEXES = [
 const ORIGIN = 'http://bench.local';
 const NOW = new Date('2026-11-30T04:00:00Z');
 
-async function start(dataDir: string): Promise<RunningServer> {
-  return startServer(
-    { ...defaultConfig, port: 0, hostname: '127.0.0.1', dataDir, webRoot: null },
-    { now: () => NOW },
-  );
-}
+const start = (dataDir: string): BenchServer => appOver(dataDir, NOW);
 
 function signIn(
-  server: RunningServer,
+  server: BenchServer,
   role: 'supervisor' | 'enterprise',
   fields: { regionCode?: string; enterpriseId?: string },
 ) {
@@ -147,12 +141,12 @@ export const BARE_BUDGET_MS = 90_000;
 const BARE: Sampling = { rounds: 1, warmUp: false, maxRequests: BARE_REQUESTS, budgetMs: BARE_BUDGET_MS };
 
 async function measure(
-  server: RunningServer,
+  server: BenchServer,
   label: string,
   sampling: Sampling,
   imports: number,
 ): Promise<Measurement[]> {
-  const app = createApp(server.deps as Parameters<typeof createApp>[0]);
+  const app = createApp(server.deps);
   const supervisor = signIn(server, 'supervisor', { regionCode: '320100' });
   const enterprise = signIn(server, 'enterprise', { enterpriseId: 'e0' });
   const out: Measurement[] = [];
@@ -182,7 +176,7 @@ async function main() {
   try {
     const indexedDir = path.join(root, 'indexed');
     const bareDir = path.join(root, 'no-indexes');
-    const setup = await start(indexedDir);
+    const setup = start(indexedDir);
     const t0 = performance.now();
     const generated = generate(setup.deps.database.sqlite, NOW.getTime());
     console.log(
@@ -193,11 +187,11 @@ async function main() {
     await setup.close();
     mkdirSync(bareDir, { recursive: true });
     copyFileSync(path.join(indexedDir, 'anguan.sqlite'), path.join(bareDir, 'anguan.sqlite'));
-    const bare = await start(bareDir);
+    const bare = start(bareDir);
     for (const index of FEATURE_INDEXES) bare.deps.database.sqlite.exec(`DROP INDEX IF EXISTS ${index}`);
     bare.deps.database.sqlite.exec('ANALYZE');
     console.log(`no-index copy ready at ${Math.round((performance.now() - started) / 1000)} s`);
-    const indexed = await start(indexedDir);
+    const indexed = start(indexedDir);
     const results = [
       ...(await measure(indexed, 'indexed', INDEXED, 3)),
       ...(await measure(bare, 'no indexes', BARE, 1)),
