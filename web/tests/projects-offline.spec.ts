@@ -3,6 +3,7 @@
  * section of the overview (not only the overview itself), after the project was changed elsewhere, and the
  * overviews of the list's first page that this device never opened (kept in the background from the list).
  * Independent of other specs: the change is made here, and the second project is whichever the list shows.
+ * Also the list rows' equipment badges (issue 10), checked against the answer the page itself received.
  */
 import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures';
@@ -137,4 +138,40 @@ test('an overview changed elsewhere, and the list’s other overviews, open offl
   await director.reload();
   await expect(director.getByRole('link', { name: neverOpened })).toBeVisible();
   await expect(director.getByTestId('stale-notice')).toHaveCount(0);
+});
+
+test('项目信息 rows carry equipment badges exactly when their counts are not zero, on a phone and a desktop', async ({
+  browser,
+}) => {
+  const director = await signedIn(browser, DIRECTOR);
+  for (const viewport of [
+    { width: 390, height: 844 },
+    { width: 1280, height: 800 },
+  ]) {
+    await director.setViewportSize(viewport);
+    const answered = director.waitForResponse((r) => /\/api\/projects\?/.test(r.url()) && r.status() === 200);
+    await director.goto('/projects');
+    const { projects } = (await (await answered).json()) as {
+      projects: Array<{
+        filingNumber: string;
+        equipmentAlerts: { expiredCertificates: number; overdueInspections: number };
+      }>;
+    };
+    // The demo's older sites have operators whose certificates lapsed: the first page is not all zeros.
+    expect(projects.some((p) => p.equipmentAlerts.expiredCertificates > 0)).toBe(true);
+    for (const project of projects) {
+      const row = director
+        .getByTestId('project-row')
+        .filter({ has: director.getByRole('link', { name: project.filingNumber }) });
+      const { expiredCertificates, overdueInspections } = project.equipmentAlerts;
+      const certificates = row.getByTestId('certificates-expired');
+      if (expiredCertificates > 0) {
+        await expect(certificates).toHaveText(`操作证书过期 ${expiredCertificates} 人次`);
+      } else await expect(certificates).toHaveCount(0);
+      const inspections = row.getByTestId('equipment-overdue');
+      if (overdueInspections > 0) {
+        await expect(inspections).toHaveText(`设备检验逾期 ${overdueInspections} 台`);
+      } else await expect(inspections).toHaveCount(0);
+    }
+  }
 });
