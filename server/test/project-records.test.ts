@@ -8,7 +8,14 @@ import {
   setEquipment,
   setWorkRecord,
 } from '@anguan/model';
-import { dangerousWorks, documents, inspections, projects, rectifications } from '../src/db/schema/index.js';
+import {
+  dangerousWorks,
+  documents,
+  inspections,
+  projectEquipment,
+  projects,
+  rectifications,
+} from '../src/db/schema/index.js';
 import {
   api,
   clockJumpConfig,
@@ -319,6 +326,38 @@ describe('the 项目信息 list', () => {
     rectificationRow(randomUUID(), 'pending'); // its inspection row is not materialized yet: still open
     const res = await get(world.director, '/api/projects');
     expect(res.json.projects[0]).toMatchObject({ id: world.projectId, openRectifications: 4 });
+  });
+
+  it('counts each project’s expired operator certificates and overdue equipment inspections on today', async () => {
+    const equipment = (equipmentId: string, nextInspectionDate: string | null, validUntil: Array<string | null>) =>
+      server.deps.database.db
+        .insert(projectEquipment)
+        .values({
+          projectId: world.projectId,
+          equipmentId,
+          type: 'tower_crane',
+          name: equipmentId,
+          registrationNumber: '',
+          nextInspectionDate,
+          createdAt: '',
+          operators: JSON.stringify(
+            validUntil.map((date, i) => ({ name: `操作员${i}`, certificateNumber: `C-${i}`, validUntil: date })),
+          ),
+        })
+        .run();
+    let res = await get(world.director, '/api/projects');
+    expect(res.json.projects[0].equipmentAlerts).toEqual({ expiredCertificates: 0, overdueInspections: 0 });
+    // Today in Asia/Shanghai is 2026-11-30: due or valid through today is not yet late.
+    equipment('e1', '2026-11-29', ['2026-11-29', '2026-11-30', null]);
+    equipment('e2', '2026-11-30', ['2025-01-01']);
+    equipment('e3', null, []);
+    res = await get(world.director, '/api/projects');
+    expect(res.json.projects[0]).toMatchObject({
+      id: world.projectId,
+      equipmentAlerts: { expiredCertificates: 2, overdueInspections: 1 },
+    });
+    const overview = await get(world.director, `/api/projects/${world.projectId}/overview`);
+    expect(overview.json.equipmentAlerts).toEqual(res.json.projects[0].equipmentAlerts);
   });
 
   it('pages, searches and filters within what the user may read', async () => {

@@ -3,7 +3,7 @@ import type Database from 'better-sqlite3';
 /**
  * The benchmark's province (not timed): 13 cities with 8 districts each, 2,000 enterprises and 20,000 projects,
  * one enterprise holding 2,000 of them and 南京 holding a fifth; per project about a year of inspection rows
- * (as the inspection materializer writes them) and a 超危大 work or two.
+ * (as the inspection materializer writes them), a 超危大 work or two and, for half of them, a crane.
  */
 export const PROJECTS = 20_000;
 export const ENTERPRISES = 2_000;
@@ -43,6 +43,10 @@ export function generate(sqlite: Database.Database, now: number): Generated {
   );
   const insertWork = sqlite.prepare(
     `INSERT INTO dangerous_works (project_id, work_id, name, category, created_at) VALUES (?, ?, '深基坑', 'foundation_pit', '')`,
+  );
+  const insertEquipment = sqlite.prepare(
+    `INSERT INTO project_equipment (project_id, equipment_id, type, name, registration_number, next_inspection_date,
+       created_at, operators) VALUES (?, ?, 'tower_crane', '塔吊', '', ?, '', ?)`,
   );
   const districts: string[] = [];
   sqlite.transaction(() => {
@@ -129,6 +133,20 @@ export function generate(sqlite: Database.Database, now: number): Generated {
         );
       }
       if (p % 3 === 0) insertWork.run(id, `w${p}`);
+      // Half the projects have a crane whose inspection and operators' certificates fall either side of today.
+      if (p % 2 === 0) {
+        const operators = [0, 1].map((o) => ({
+          name: `司机${o}`,
+          certificateNumber: `C${p}-${o}`,
+          validUntil: `202${6 + rand(2)}-0${1 + rand(9)}-10`,
+        }));
+        insertEquipment.run(
+          id,
+          `q${p}`,
+          `2026-${String(1 + rand(12)).padStart(2, '0')}-15`,
+          JSON.stringify(operators),
+        );
+      }
     }
   })();
   return { bigEnterpriseId: 'e0', nanjingProjects };

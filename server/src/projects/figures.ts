@@ -1,6 +1,7 @@
 import { and, count, desc, eq, gte, inArray, isNull, lte, ne } from 'drizzle-orm';
 import type { Db } from '../db/client.js';
 import { dangerousWorks, inspections, rectifications } from '../db/schema/index.js';
+import { equipmentAlertsByProject, type EquipmentAlerts } from './equipment-alerts.js';
 
 /** Per-project figures of the 项目信息 list (see /work/notes/projects-api.md). */
 export interface ProjectFigures {
@@ -9,6 +10,8 @@ export interface ProjectFigures {
   openRectifications: number;
   monthlyEvaluation: { inspectionId: string; date: string; selfScore: string | null } | null;
   superDangerousWorkCount: number;
+  /** Expired operator certificates and overdue equipment inspections on `today` (as the overview counts them). */
+  equipmentAlerts: EquipmentAlerts;
 }
 
 /** First and last day of a calendar month `YYYY-MM` (inspection dates are Asia/Shanghai calendar days). */
@@ -17,7 +20,7 @@ export function monthRange(month: string): { first: string; last: string } {
 }
 
 /**
- * The figures of a page of projects, in four grouped queries (each uses an index on the project id).
+ * The figures of a page of projects, in five grouped queries (each uses an index on the project id).
  * `today` is the Asia/Shanghai calendar day; its year and month decide "this year" and "this month".
  */
 export async function projectFigures(
@@ -29,7 +32,7 @@ export async function projectFigures(
   const result = new Map<string, ProjectFigures>();
   if (ids.length === 0) return result;
   const year = today.slice(0, 4);
-  const [inspectionCounts, monthly, works, open] = await Promise.all([
+  const [inspectionCounts, monthly, works, open, equipment] = await Promise.all([
     db
       .select({ projectId: inspections.projectId, n: count() })
       .from(inspections)
@@ -50,6 +53,7 @@ export async function projectFigures(
       .where(inArray(dangerousWorks.projectId, ids))
       .groupBy(dangerousWorks.projectId),
     openRectificationCounts(db, ids),
+    equipmentAlertsByProject(db, ids, today),
   ]);
   const countOf = (rows: Array<{ projectId: string; n: number }>) =>
     new Map(rows.map((r) => [r.projectId, r.n]));
@@ -68,6 +72,7 @@ export async function projectFigures(
         ? { inspectionId: evaluation.id, date: evaluation.date, selfScore: evaluation.selfScore }
         : null,
       superDangerousWorkCount: workCount.get(project.id) ?? 0,
+      equipmentAlerts: equipment.get(project.id) ?? { expiredCertificates: 0, overdueInspections: 0 },
     });
   }
   return result;

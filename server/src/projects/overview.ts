@@ -3,6 +3,7 @@ import type { InspectionMethod, InspectionOrigin } from '@anguan/model';
 import type { Db } from '../db/client.js';
 import { inspections, projectEquipment, projects } from '../db/schema/index.js';
 import { listDangerousWorks, type DangerousWorkView } from './dangerous-works.js';
+import { addEquipmentAlerts, certificateExpired, inspectionOverdue, type EquipmentAlerts } from './equipment-alerts.js';
 import type { ProjectRow } from './views.js';
 
 export interface TimelineFilter {
@@ -48,7 +49,7 @@ export interface ProjectOverviewParts {
   dangerousWorks: DangerousWorkView[];
   equipment: EquipmentView[];
   /** Figures of the equipment on `today`: certificates past their valid-until, inspections past their due date. */
-  equipmentAlerts: { expiredCertificates: number; overdueInspections: number };
+  equipmentAlerts: EquipmentAlerts;
   monthlyEvaluations: Array<{
     month: string;
     inspectionId: string;
@@ -113,10 +114,10 @@ export async function projectOverview(
     timeline,
     dangerousWorks: works,
     equipment: equipmentViews,
-    equipmentAlerts: {
-      expiredCertificates: equipmentViews.flatMap((e) => e.operators).filter((o) => o.expired).length,
-      overdueInspections: equipmentViews.filter((e) => e.inspectionOverdue).length,
-    },
+    equipmentAlerts: equipment.reduce((alerts, row) => addEquipmentAlerts(alerts, row, today), {
+      expiredCertificates: 0,
+      overdueInspections: 0,
+    }),
     monthlyEvaluations: monthly,
     termination: terminationState(project, today),
   };
@@ -127,8 +128,8 @@ function equipmentView(row: typeof projectEquipment.$inferSelect, today: string)
   const stored = JSON.parse(operators) as Array<Omit<EquipmentView['operators'][number], 'expired'>>;
   return {
     ...e,
-    inspectionOverdue: e.nextInspectionDate !== null && e.nextInspectionDate < today,
-    operators: stored.map((o) => ({ ...o, expired: o.validUntil !== null && o.validUntil < today })),
+    inspectionOverdue: inspectionOverdue(e.nextInspectionDate, today),
+    operators: stored.map((o) => ({ ...o, expired: certificateExpired(o.validUntil, today) })),
   };
 }
 

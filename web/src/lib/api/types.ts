@@ -118,6 +118,8 @@ export interface ProjectListItem extends ProjectDetail {
   openRectifications: number | null;
   monthlyEvaluation: { inspectionId: string; date: string; selfScore: string | null } | null;
   superDangerousWorkCount: number;
+  /** Expired operator certificates and overdue equipment inspections; absent in answers cached before it existed. */
+  equipmentAlerts?: { expiredCertificates: number; overdueInspections: number };
 }
 
 export interface Page<T> {

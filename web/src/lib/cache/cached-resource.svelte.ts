@@ -31,7 +31,15 @@ export class CachedResource<T> {
   /** Cache key of the data on screen. */
   #shownKey: string | null = null;
 
-  constructor(private readonly failureMessage: string) {}
+  /**
+   * @param failureMessage - zh-CN, e.g. `'加载项目列表失败'`.
+   * @param options.quietOffline - A network failure with nothing stored is not announced (no toast): the page
+   *   says calmly that the device has no copy yet (an overview's sections, one of many things on the page).
+   */
+  constructor(
+    private readonly failureMessage: string,
+    private readonly options: { quietOffline?: boolean } = {},
+  ) {}
 
   /** Loads `path` (`/projects?page=2`, without `/api`); a later call supersedes an earlier one still running. */
   async load(path: string): Promise<void> {
@@ -53,12 +61,14 @@ export class CachedResource<T> {
       this.#show(result.data, result.savedAt, result.fromCache, key);
     } catch (error) {
       if (generation !== this.#generation) return;
-      const message = handleError(error, this.failureMessage);
+      const offline = error instanceof Error && 'isNetwork' in error && error.isNetwork === true;
+      const message =
+        offline && this.options.quietOffline ? this.failureMessage : handleError(error, this.failureMessage);
       if (message === undefined) return;
       this.data = null;
       this.#shownKey = null;
       this.error = message;
-      this.offlineError = error instanceof Error && 'isNetwork' in error && error.isNetwork === true;
+      this.offlineError = offline;
       this.phase = 'error';
     }
   }

@@ -4,8 +4,11 @@
  *
  * @module
  */
-import { withQuery, type ProjectListItem, type ProjectStatus, type RegionRef } from '$lib/api';
+import { request, withQuery, type ProjectListItem, type ProjectStatus, type RegionRef } from '$lib/api';
 import { CachedResource } from '$lib/cache/cached-resource.svelte';
+import { answerStore } from '$lib/cache/idb-answer-store';
+import { authManager } from '$lib/managers/auth-manager.svelte';
+import { prefetchOverviews } from './overview-prefetch';
 import { mergeRegions } from './region-options';
 
 export const PAGE_SIZE = 20;
@@ -30,6 +33,8 @@ export class ProjectsPage {
   readonly list = new CachedResource<ProjectListAnswer>('加载项目列表失败');
   /** Every region seen in answers so far, for the region filter (cities and districts). */
   regions = $state<RegionRef[]>([]);
+  /** How many of the shown page's overviews are kept on the device for offline use (null until known). */
+  offlineReady = $state<number | null>(null);
 
   /** `/projects?…` for the current filters (also the cache key). */
   get path(): string {
@@ -49,6 +54,28 @@ export class ProjectsPage {
   async load(): Promise<void> {
     await this.list.load(this.path);
     this.addRegions(this.list.data?.projects ?? []);
+  }
+
+  /**
+   * Keeps the overviews of the first page's projects on the device in the background (not for a device copy of
+   * the list, nor for later pages: those are what the user is already looking at, or may never open).
+   */
+  async prefetchOverviews(signal: AbortSignal): Promise<void> {
+    this.offlineReady = null;
+    const answer = this.list.data;
+    const userId = authManager.user?.id;
+    if (!answer || this.list.stale || answer.page !== 1 || !userId) return;
+    const result = await prefetchOverviews(
+      answer.projects.map((p) => p.filingNumber),
+      {
+        userId,
+        store: answerStore,
+        fetchJson: (path, s) => request('GET', path, undefined, { signal: s }),
+        signal,
+        idle: whenIdle,
+      },
+    );
+    if (result.complete && !signal.aborted) this.offlineReady = result.stored;
   }
 
   /** The region filter's full choice list (once per page visit); the pages' own regions stand in until then. */
@@ -78,4 +105,12 @@ export class ProjectsPage {
     change();
     this.page = 1;
   }
+}
+
+/** Resolves when the browser has time to spare (or soon, where it cannot tell). */
+function whenIdle(): Promise<void> {
+  return new Promise((resolve) => {
+    if (typeof requestIdleCallback === 'function') requestIdleCallback(() => resolve(), { timeout: 2000 });
+    else setTimeout(resolve, 50);
+  });
 }

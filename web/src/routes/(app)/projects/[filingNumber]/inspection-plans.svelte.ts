@@ -12,7 +12,7 @@ import { todayInShanghai } from '$lib/utils/date';
 import { handleError } from '$lib/utils/handle-error';
 
 export class InspectionPlans {
-  readonly resource = new CachedResource<PlanList>('加载企业检查计划失败');
+  readonly resource = new CachedResource<PlanList>('加载企业检查计划失败', { quietOffline: true });
   inspectorUserId = $state('');
   inspectorName = $state('');
   frequency = $state<PlanFrequency>('monthly');

@@ -6,6 +6,7 @@
  */
 import type { InspectionMethodCode, InspectionOriginCode, ProjectOverview, TimelineEntry } from '$lib/api';
 import { CachedResource } from '$lib/cache/cached-resource.svelte';
+import { overviewPath } from '../overview-prefetch';
 import { filterTimeline } from './overview-filter';
 
 export class OverviewPage {
@@ -18,7 +19,7 @@ export class OverviewPage {
   constructor(readonly filingNumber: string) {}
 
   get path(): string {
-    return `/projects/${encodeURIComponent(this.filingNumber)}/overview`;
+    return overviewPath(this.filingNumber);
   }
 
   load(): Promise<void> {

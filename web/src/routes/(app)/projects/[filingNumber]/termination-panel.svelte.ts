@@ -16,7 +16,9 @@ import { todayInShanghai } from '$lib/utils/date';
 import { handleError } from '$lib/utils/handle-error';
 
 export class TerminationPanel {
-  readonly resource = new CachedResource<{ termination: Termination }>('加载终止监督信息失败');
+  readonly resource = new CachedResource<{ termination: Termination }>('加载终止监督信息失败', {
+    quietOffline: true,
+  });
   applicationDate = $state(todayInShanghai());
   note = $state('');
   files = $state<File[]>([]);
