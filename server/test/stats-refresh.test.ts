@@ -5,6 +5,9 @@ import { loadDemo } from '../src/demo/load-demo.js';
 import { documentsNeedingMaterialization } from '../src/materializer/catch-up.js';
 import { statsSection } from '../src/stats/service.js';
 import { statsFilterParams } from '../src/stats/periods.js';
+import { statsScope } from '../src/stats/scope.js';
+import { listDangerousWorks } from '../src/projects/dangerous-works.js';
+import { superDangerousCategoryName } from '@anguan/standards';
 import { bruteForce } from './stats-brute-force.js';
 import { startTestServer, type TestServer } from './test-server.js';
 
@@ -127,5 +130,32 @@ describe('statistics pre-aggregation after changes', () => {
       .run();
     expect(await figures(DIRECTOR)).toEqual(before);
     await figures('jiangsu');
+  });
+
+  it('counts 超危大 works with and without gaps as the 清单 does', async () => {
+    const { db } = server.deps.database;
+    let seen = 0;
+    for (const login of [DIRECTOR, 'jiangsu']) {
+      const user = userOf(login);
+      const c = { req: { query: (k: string) => new URLSearchParams(CUSTOM).get(k) ?? undefined } };
+      const filter = statsFilterParams(c as never, server.clock.now);
+      const answer = await statsSection(db, user as never, 'dangerous-works', filter, server.clock.now);
+      const works = await listDangerousWorks(
+        db,
+        statsScope(user as never, filter).projects,
+        {},
+        filter.today,
+      );
+      seen += works.length;
+      const want = new Map<string, [number, number]>();
+      for (const w of works) {
+        const entry = want.get(superDangerousCategoryName(w.category) ?? w.category) ?? [0, 0];
+        entry[w.gaps.length === 0 ? 0 : 1]++;
+        want.set(superDangerousCategoryName(w.category) ?? w.category, entry);
+      }
+      const got = new Map(answer.tables[0]!.rows.map((r) => [r.category, [r.complete, r.gaps]]));
+      expect(got, login).toEqual(want);
+    }
+    expect(seen).toBeGreaterThan(0);
   });
 });

@@ -16,6 +16,7 @@ import {
   statsScopeMonths,
 } from '../db/schema/index.js';
 import { snapshotOf, snapshotQuery } from './drift.js';
+import { levelsOf, writeLevels } from './rollup-levels.js';
 import { chunks, monthRange } from './periods.js';
 import {
   ENTERPRISE_SCOPE,
@@ -153,6 +154,9 @@ export async function rewriteProjects(
     cellCount += cellRows.length;
   }
   // Last, from every rewritten project's rows: a scope's month sums projects that may sit in different chunks.
-  db.transaction((tx) => writeScopeMonths(tx as unknown as Db, allScopes));
+  db.transaction((tx) => {
+    writeScopeMonths(tx as unknown as Db, allScopes);
+    writeLevels(tx as unknown as Db, levelsOf(allScopes));
+  });
   return cellCount;
 }

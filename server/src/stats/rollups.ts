@@ -20,6 +20,7 @@ import {
   statsScopeMonths,
 } from '../db/schema/index.js';
 import { driftedProjects, snapshotQuery } from './drift.js';
+import { rebuildLevels } from './rollup-levels.js';
 import { rewriteProjects } from './rollup-rewrite.js';
 import {
   ENTERPRISE_SCOPE,
@@ -141,6 +142,7 @@ export async function rebuildStatsRollups(db: Db): Promise<RefreshReport> {
         .select(findingCellQuery(t, scope, isNotNull(column)) as never)
         .run();
     }
+    rebuildLevels(t);
     tx.insert(statsProjectScopes)
       .select(snapshotQuery(t, undefined) as never)
       .run();

@@ -11,6 +11,7 @@ import { forbidden } from '../http/errors.js';
 import { readableProjectsWhere, regionUnder } from '../projects/queries.js';
 import { regionPrefix } from '../projects/regions.js';
 import type { StatsFilter } from './periods.js';
+import { LEVELS } from './rollup-levels.js';
 
 /** An enterprise, or the region codes in [from, to) (a prefix range); `none` matches nothing. */
 export type CellScope =
@@ -33,6 +34,8 @@ export interface StatsScope {
 export function cellScopeWhere(column: SQLWrapper, cells: CellScope): SQL {
   if (cells.kind === 'none') return sql`1 = 0`;
   if (cells.kind === 'enterprise') return eq(column, `e:${cells.id}`);
+  // A province or city has its own cells, summed from its districts' (`rollup-levels.ts`).
+  if (LEVELS.includes(cells.from.length as 2 | 4)) return eq(column, `p:${cells.from}`);
   return and(gte(column, `r:${cells.from}`), lt(column, `r:${cells.to}`))!;
 }
 
