@@ -102,7 +102,13 @@ async function measure(
     for (const section of sections) {
       const url = `/api/stats/${section}?period=year`;
       const samples = await time(app, cookies.get(viewer.login)!, url, rounds, variant === 'rollup');
-      out.push({ scenario: `${viewer.key}: ${section}`, variant, unit: 'ms', samples, target: viewer.target });
+      out.push({
+        scenario: `${viewer.key}: ${section}`,
+        variant,
+        unit: 'ms',
+        samples,
+        target: viewer.target,
+      });
       console.log(`${viewer.key} ${section} ${variant}: ${samples.map((s) => s.toFixed(1)).join(' ')}`);
     }
   }

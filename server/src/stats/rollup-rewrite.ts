@@ -134,8 +134,9 @@ export async function rewriteProjects(
     const monthRows = await projectMonthQuery(db, inArray(inspections.projectId, ids));
     const scopes = await scopesOf(db, ids, months, drifted);
     const cellRows = await findingCellsOf(db, scopes);
-    for (const [scope, set] of scopes)
+    for (const [scope, set] of scopes) {
       allScopes.set(scope, new Set([...(allScopes.get(scope) ?? []), ...set]));
+    }
     db.transaction((tx) => {
       const t = tx as unknown as Db;
       tx.delete(pm).where(inArray(pm.projectId, ids)).run();
