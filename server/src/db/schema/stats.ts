@@ -4,8 +4,10 @@ import { sqliteTable, text, integer, index, primaryKey } from 'drizzle-orm/sqlit
  * Statistics pre-aggregation (issue 11): what the 统计分析 figures would otherwise compute by scanning every
  * inspection and finding of a province. Only sealed (`completed`), not deleted inspections count. Rows are
  * recomputed cell by cell from the materialized rows by `server/src/stats/rollups.ts`, for the cells whose
- * inspections were materialized or deleted since the last refresh (`statsRollupState`), so they are never trusted
- * beyond what the base rows say: dropping them and refreshing gives the same figures.
+ * inspections were materialized or deleted since the last refresh (`statsRollupState`) or whose project moved,
+ * changed enterprise or status (`statsProjectScopes`), so they are never trusted beyond what the base rows say:
+ * dropping them and refreshing gives the same figures. Scopes: `e:<enterprise>`, `r:<district>`, and `p:<prefix>`
+ * for a city (4 digits) or province (2) summed from its districts.
  */
 
 /**
