@@ -10,8 +10,8 @@ import { inspections, statsFindingCells } from '../db/schema/index.js';
 import { catalogLabels, TERM_TREE_NOTE } from './catalog-labels.js';
 import { monthRange, type StatsFilter } from './periods.js';
 import type { StatsSource } from './project-months.js';
-import { findingCellQuery } from './rollups.js';
-import type { StatsScope } from './scope.js';
+import { findingCellQuery } from './rollup-queries.js';
+import { cellScopeWhere, type StatsScope } from './scope.js';
 import { drill, number, text, type StatsTable } from './tables.js';
 
 export interface FindingGroup {
@@ -32,7 +32,7 @@ export async function findingGroups(
   source: StatsSource,
 ): Promise<FindingGroup[]> {
   const c = statsFindingCells;
-  if (source === 'rollup' && scope.findingCells) {
+  if (source === 'rollup' && scope.cells) {
     return db
       .select({
         kind: c.kind,
@@ -42,7 +42,13 @@ export async function findingGroups(
         pointsCenti: sum(c.pointsCenti),
       })
       .from(c)
-      .where(and(scope.findingCells, gte(c.month, filter.fromMonth), lte(c.month, filter.toMonth)))
+      .where(
+        and(
+          cellScopeWhere(c.scope, scope.cells),
+          gte(c.month, filter.fromMonth),
+          lte(c.month, filter.toMonth),
+        ),
+      )
       .groupBy(c.kind, c.item, c.hazardLevel);
   }
   const range = monthRange(filter.fromMonth, filter.toMonth);

@@ -8,12 +8,15 @@ import { and, eq, sql } from 'drizzle-orm';
 import type { Db } from '../db/client.js';
 import { projects } from '../db/schema/index.js';
 import { monthsBetween, type StatsFilter } from './periods.js';
-import { projectMonths, type StatsSource } from './project-months.js';
+import {
+  inConstructionWithDone,
+  monthFigures,
+  type MonthFigures,
+  type StatsSource,
+} from './project-months.js';
 import type { StatsScope } from './scope.js';
 import { drill, number, percent, rate, text, type StatsTable } from './tables.js';
 import { paceOf } from './pace.js';
-
-const total = (expr: unknown) => sql<number>`coalesce(sum(${expr}), 0)`.mapWith(Number);
 
 export const ORIGIN_LABELS = {
   enterprise: '企业检查',
@@ -23,20 +26,8 @@ export const ORIGIN_LABELS = {
 };
 export const BAND_LABELS = ['60 分以下', '60–69.99 分', '70–79.99 分', '80–89.99 分', '90 分及以上'];
 
-export async function trendTable(db: Db, scope: StatsScope, filter: StatsFilter, source: StatsSource) {
-  const pm = projectMonths(db, scope, filter, filter.fromMonth, filter.toMonth, source);
-  const rows = await db
-    .select({
-      month: pm.month,
-      enterprise: total(pm.enterpriseCount),
-      self: total(pm.selfCount),
-      monthly: total(pm.monthlyCount),
-      spot: total(pm.spotCount),
-      findings: total(pm.findingCount),
-    })
-    .from(pm)
-    .groupBy(pm.month);
-  const byMonth = new Map(rows.map((r) => [r.month as string, r]));
+export function trendTable(figures: MonthFigures[], filter: StatsFilter) {
+  const byMonth = new Map(figures.map((r) => [r.month, r]));
   const table: StatsTable = {
     id: 'trend',
     title: '检查次数月度趋势',
@@ -64,24 +55,22 @@ export async function trendTable(db: Db, scope: StatsScope, filter: StatsFilter,
   return table;
 }
 
-export async function scoreTables(db: Db, scope: StatsScope, filter: StatsFilter, source: StatsSource) {
-  const pm = projectMonths(db, scope, filter, filter.fromMonth, filter.toMonth, source);
-  const [r] = await db
-    .select({
-      count: total(pm.jgj59Count),
-      centi: total(pm.jgj59ScoreCenti),
-      excellent: total(pm.excellentCount),
-      pass: total(pm.passCount),
-      fail: total(pm.failCount),
-      b0: total(pm.band0),
-      b1: total(pm.band1),
-      b2: total(pm.band2),
-      b3: total(pm.band3),
-      b4: total(pm.band4),
-    })
-    .from(pm);
-  const bands = [r!.b0, r!.b1, r!.b2, r!.b3, r!.b4];
-  const average = r!.count === 0 ? null : (r!.centi / r!.count / 100).toFixed(2);
+export function scoreTables(figures: MonthFigures[]) {
+  const sum = (key: keyof MonthFigures) => figures.reduce((s, f) => s + (f[key] as number), 0);
+  const r = {
+    count: sum('jgj59Count'),
+    centi: sum('centi'),
+    excellent: sum('excellent'),
+    pass: sum('pass'),
+    fail: sum('fail'),
+    b0: sum('b0'),
+    b1: sum('b1'),
+    b2: sum('b2'),
+    b3: sum('b3'),
+    b4: sum('b4'),
+  };
+  const bands = [r.b0, r.b1, r.b2, r.b3, r.b4];
+  const average = r.count === 0 ? null : (r.centi / r.count / 100).toFixed(2);
   const scores: StatsTable = {
     id: 'scores',
     title: 'JGJ59 检查评分分布',
@@ -92,10 +81,10 @@ export async function scoreTables(db: Db, scope: StatsScope, filter: StatsFilter
     rows: BAND_LABELS.map((band, i) => ({
       band,
       count: bands[i]!,
-      share: rate(bands[i]!, r!.count),
+      share: rate(bands[i]!, r.count),
       drill: drill('inspections', { method: 'jgj59', band: i }),
     })),
-    note: `共 ${r!.count} 次已生成汇总表的 JGJ59 检查，平均得分 ${average ?? '—'}`,
+    note: `共 ${r.count} 次已生成汇总表的 JGJ59 检查，平均得分 ${average ?? '—'}`,
   };
   const grades: StatsTable = {
     id: 'grades',
@@ -106,14 +95,14 @@ export async function scoreTables(db: Db, scope: StatsScope, filter: StatsFilter
     columns: [text('grade', '等级'), number('count', '检查次数'), percent('share', '占比（%）')],
     rows: (
       [
-        ['优良', r!.excellent],
-        ['合格', r!.pass],
-        ['不合格', r!.fail],
+        ['优良', r.excellent],
+        ['合格', r.pass],
+        ['不合格', r.fail],
       ] as const
     ).map(([grade, count]) => ({
       grade,
       count,
-      share: rate(count, r!.count),
+      share: rate(count, r.count),
       drill: drill('inspections', { method: 'jgj59', grade }),
     })),
   };
@@ -124,24 +113,14 @@ export async function scoreTables(db: Db, scope: StatsScope, filter: StatsFilter
 export async function monthlyCompletionTable(
   db: Db,
   scope: StatsScope,
+  figures: MonthFigures[],
   filter: StatsFilter,
-  source: StatsSource,
 ) {
-  const pm = projectMonths(db, scope, filter, filter.fromMonth, filter.toMonth, source);
-  const inConstruction = and(scope.projects, eq(projects.status, 'in_construction'));
-  const [[{ n: projectCount } = { n: 0 }], rows] = await Promise.all([
-    db
-      .select({ n: sql<number>`count(*)`.mapWith(Number) })
-      .from(projects)
-      .where(inConstruction),
-    db
-      .select({ month: pm.month, done: sql<number>`count(*)`.mapWith(Number) })
-      .from(pm)
-      .innerJoin(projects, eq(projects.id, pm.projectId))
-      .where(and(eq(projects.status, 'in_construction'), sql`${pm.monthlyCount} > 0`))
-      .groupBy(pm.month),
-  ]);
-  const byMonth = new Map(rows.map((r) => [r.month as string, r.done]));
+  const [{ n: projectCount } = { n: 0 }] = await db
+    .select({ n: sql<number>`count(*)`.mapWith(Number) })
+    .from(projects)
+    .where(and(scope.projects, eq(projects.status, 'in_construction')));
+  const byMonth = new Map(figures.map((r) => [r.month, r.monthlyDone]));
   const table: StatsTable = {
     id: 'monthly',
     title: '标准化月评完成情况（在建项目）',
@@ -171,24 +150,8 @@ export async function monthlyCompletionTable(
 /** Enterprise inspections this year per in-construction project against its (pro-rated) required number. */
 export async function paceTables(db: Db, scope: StatsScope, filter: StatsFilter, source: StatsSource) {
   const year = filter.today.slice(0, 4);
-  const pm = projectMonths(db, scope, filter, `${year}-01`, `${year}-12`, source);
-  const doneRows = await db
-    .select({ projectId: pm.projectId, done: total(pm.enterpriseCount) })
-    .from(pm)
-    .groupBy(pm.projectId);
-  const done = new Map(doneRows.map((r) => [r.projectId, r.done]));
-  const list = await db
-    .select({
-      id: projects.id,
-      filingNumber: projects.filingNumber,
-      name: projects.name,
-      startDate: projects.startDate,
-      completionFilingDate: projects.completionFilingDate,
-      required: projects.requiredInspectionsPerYear,
-    })
-    .from(projects)
-    .where(and(scope.projects, eq(projects.status, 'in_construction')));
-  const paced = list.map((p) => ({ ...p, ...paceOf(p, done.get(p.id) ?? 0, filter.today) }));
+  const list = await inConstructionWithDone(db, scope, filter, year, source);
+  const paced = list.map((p) => ({ ...p, ...paceOf(p, p.done, filter.today) }));
   const counts = { met: 0, on_pace: 0, behind: 0 };
   for (const p of paced) counts[p.state]++;
   const labels = { met: '已完成全年次数', on_pace: '进度正常', behind: '进度落后' } as const;
@@ -235,4 +198,15 @@ export async function paceTables(db: Db, scope: StatsScope, filter: StatsFilter,
     note: paced.length > 100 ? `共 ${paced.length} 个在建项目，列出差距最大的 100 个` : undefined,
   };
   return [summary, perProject];
+}
+
+/** The 检查 section: trends, pace, monthly-evaluation completion, JGJ59 scores and grades. */
+export async function inspectionTables(db: Db, scope: StatsScope, filter: StatsFilter, source: StatsSource) {
+  const figures = await monthFigures(db, scope, filter, source);
+  return [
+    trendTable(figures, filter),
+    ...(await paceTables(db, scope, filter, source)),
+    await monthlyCompletionTable(db, scope, figures, filter),
+    ...scoreTables(figures),
+  ];
 }

@@ -4,13 +4,13 @@
  *
  * @module
  */
-import { and, eq, sql } from 'drizzle-orm';
+import { and, eq, gte, lte, sql } from 'drizzle-orm';
 import type { Db } from '../db/client.js';
-import { projects, rectifications } from '../db/schema/index.js';
+import { projects, rectifications, statsProjectMonths } from '../db/schema/index.js';
 import type { StatsFilter } from './periods.js';
 import { paceOf } from './pace.js';
-import { projectMonths, type StatsSource } from './project-months.js';
-import type { StatsScope } from './scope.js';
+import { inConstructionWithDone, projectMonths, type StatsSource } from './project-months.js';
+import { ownerWhere, type StatsScope } from './scope.js';
 import { drill, number, percent, rate, text, type StatsTable } from './tables.js';
 
 const total = (expr: unknown) => sql<number>`coalesce(sum(${expr}), 0)`.mapWith(Number);
@@ -27,6 +27,30 @@ interface EnterpriseFigures {
   centi: number;
 }
 
+/** JGJ59 inspections and their total (hundredths) per 施工单位 in the period. */
+async function scoresByConstructor(db: Db, scope: StatsScope, filter: StatsFilter, source: StatsSource) {
+  if (source === 'rollup' && scope.cells) {
+    // The covering index (region, month, 施工单位, figures) answers this without touching the registry.
+    const t = statsProjectMonths;
+    return db
+      .select({ creditCode: t.creditCode, count: total(t.jgj59Count), centi: total(t.jgj59ScoreCenti) })
+      .from(t)
+      .where(
+        and(
+          ownerWhere(t.regionCode, t.enterpriseId, scope.cells),
+          gte(t.month, filter.fromMonth),
+          lte(t.month, filter.toMonth),
+        ),
+      )
+      .groupBy(t.creditCode);
+  }
+  const pm = projectMonths(db, scope, filter, filter.fromMonth, filter.toMonth, source);
+  return db
+    .select({ creditCode: pm.creditCode, count: total(pm.jgj59Count), centi: total(pm.jgj59ScoreCenti) })
+    .from(pm)
+    .groupBy(pm.creditCode);
+}
+
 export async function rankingTable(
   db: Db,
   scope: StatsScope,
@@ -34,33 +58,9 @@ export async function rankingTable(
   source: StatsSource,
 ): Promise<StatsTable> {
   const year = filter.today.slice(0, 4);
-  const yearMonths = projectMonths(db, scope, filter, `${year}-01`, `${year}-12`, source);
-  const periodMonths = projectMonths(db, scope, filter, filter.fromMonth, filter.toMonth, source);
-  const [list, done, scores, overdue] = await Promise.all([
-    db
-      .select({
-        id: projects.id,
-        creditCode: projects.constructorCreditCode,
-        name: projects.constructorName,
-        startDate: projects.startDate,
-        completionFilingDate: projects.completionFilingDate,
-        required: projects.requiredInspectionsPerYear,
-      })
-      .from(projects)
-      .where(and(scope.projects, eq(projects.status, 'in_construction'))),
-    db
-      .select({ projectId: yearMonths.projectId, done: total(yearMonths.enterpriseCount) })
-      .from(yearMonths)
-      .groupBy(yearMonths.projectId),
-    db
-      .select({
-        creditCode: projects.constructorCreditCode,
-        count: total(periodMonths.jgj59Count),
-        centi: total(periodMonths.jgj59ScoreCenti),
-      })
-      .from(periodMonths)
-      .innerJoin(projects, eq(projects.id, periodMonths.projectId))
-      .groupBy(projects.constructorCreditCode),
+  const [list, scores, overdue] = await Promise.all([
+    inConstructionWithDone(db, scope, filter, year, source),
+    scoresByConstructor(db, scope, filter, source),
     db
       .select({ creditCode: projects.constructorCreditCode, n: sql<number>`count(*)`.mapWith(Number) })
       .from(rectifications)
@@ -74,7 +74,6 @@ export async function rankingTable(
       )
       .groupBy(projects.constructorCreditCode),
   ]);
-  const doneBy = new Map(done.map((r) => [r.projectId, r.done]));
   const figures = new Map<string, EnterpriseFigures>();
   const of = (creditCode: string, name: string) => {
     let entry = figures.get(creditCode);
@@ -95,8 +94,8 @@ export async function rankingTable(
     return entry;
   };
   for (const p of list) {
-    const pace = paceOf(p, doneBy.get(p.id) ?? 0, filter.today);
-    const entry = of(p.creditCode, p.name);
+    const pace = paceOf(p, p.done, filter.today);
+    const entry = of(p.creditCode, p.constructorName);
     entry.projects++;
     entry.done += Math.min(pace.done, pace.required);
     entry.required += pace.required;

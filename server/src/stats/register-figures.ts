@@ -5,10 +5,21 @@
  * @module
  */
 import { and, eq, gte, lt, sql } from 'drizzle-orm';
-import { superDangerousCategoryName } from '@anguan/standards';
+import {
+  dangerousWorkGaps,
+  superDangerousCategoryName,
+  type WorkStep,
+  type WorkStepRecord,
+} from '@anguan/standards';
 import type { Db } from '../db/client.js';
-import { alerts, projects, rectifications, regions } from '../db/schema/index.js';
-import { listDangerousWorks } from '../projects/dangerous-works.js';
+import {
+  alerts,
+  dangerousWorkSteps,
+  dangerousWorks,
+  projects,
+  rectifications,
+  regions,
+} from '../db/schema/index.js';
 import { monthRange, type StatsFilter } from './periods.js';
 import type { StatsScope } from './scope.js';
 import { drill, medianOf, number, percent, rate, text, type StatsTable } from './tables.js';
@@ -135,16 +146,54 @@ export async function rectificationTable(
   };
 }
 
+/**
+ * Each 超危大 work of the scope with its number of gaps on `today`: the 清单's rule (`dangerousWorkGaps`) over the
+ * two columns of each step it reads, without the 清单's per-work view (parameters, files, ordering).
+ */
+async function workGaps(db: Db, scope: StatsScope, today: string) {
+  const [works, steps] = await Promise.all([
+    db
+      .select({
+        projectId: dangerousWorks.projectId,
+        workId: dangerousWorks.workId,
+        category: dangerousWorks.category,
+      })
+      .from(dangerousWorks)
+      .innerJoin(projects, eq(projects.id, dangerousWorks.projectId))
+      .where(scope.projects),
+    db
+      .select({
+        projectId: dangerousWorkSteps.projectId,
+        workId: dangerousWorkSteps.workId,
+        step: dangerousWorkSteps.step,
+        date: dangerousWorkSteps.date,
+        conclusion: dangerousWorkSteps.conclusion,
+      })
+      .from(dangerousWorkSteps)
+      .innerJoin(projects, eq(projects.id, dangerousWorkSteps.projectId))
+      .where(scope.projects),
+  ]);
+  const byWork = new Map<string, Partial<Record<WorkStep, WorkStepRecord>>>();
+  for (const step of steps) {
+    const key = `${step.projectId}|${step.workId}`;
+    byWork.set(key, { ...byWork.get(key), [step.step]: { date: step.date, conclusion: step.conclusion } });
+  }
+  return works.map((w) => ({
+    category: w.category,
+    gaps: dangerousWorkGaps(byWork.get(`${w.projectId}|${w.workId}`) ?? {}, today).length,
+  }));
+}
+
 export async function dangerousWorkTable(
   db: Db,
   scope: StatsScope,
   filter: StatsFilter,
 ): Promise<StatsTable> {
-  const works = await listDangerousWorks(db, scope.projects, {}, filter.today);
+  const works = await workGaps(db, scope, filter.today);
   const byCategory = new Map<string, { complete: number; gaps: number }>();
   for (const work of works) {
     const entry = byCategory.get(work.category) ?? { complete: 0, gaps: 0 };
-    if (work.gaps.length === 0) entry.complete++;
+    if (work.gaps === 0) entry.complete++;
     else entry.gaps++;
     byCategory.set(work.category, entry);
   }

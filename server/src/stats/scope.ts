@@ -4,23 +4,46 @@
  *
  * @module
  */
-import { and, eq, gte, lt, or, sql, type SQL } from 'drizzle-orm';
+import { and, eq, gte, lt, or, sql, type SQL, type SQLWrapper } from 'drizzle-orm';
 import type { SessionUser } from '../auth/sessions.js';
-import { projects, statsFindingCells } from '../db/schema/index.js';
+import { projects } from '../db/schema/index.js';
 import { forbidden } from '../http/errors.js';
 import { readableProjectsWhere, regionUnder } from '../projects/queries.js';
 import { regionPrefix } from '../projects/regions.js';
 import type { StatsFilter } from './periods.js';
+import { LEVELS } from './rollup-levels.js';
+
+/** An enterprise, or the region codes in [from, to) (a prefix range); `none` matches nothing. */
+export type CellScope =
+  { kind: 'enterprise'; id: string } | { kind: 'region'; from: string; to: string } | { kind: 'none' };
 
 export interface StatsScope {
   role: 'enterprise' | 'supervisor';
   /** Condition on `projects` for every figure. */
   projects: SQL;
+  /** The user's whole own scope (its enterprise or region), whatever the filters. */
+  owner: CellScope;
   /**
-   * Condition on `stats_finding_cells.scope` when the pre-aggregated cells answer exactly this scope; null when
-   * the request must read the base rows (a project filter, or a director's region filter).
+   * What the pre-aggregated scope cells (`r:<district>` / `e:<enterprise>`) answer exactly for this request; null
+   * when the request must read the base rows (a project filter, or a director's region filter).
    */
-  findingCells: SQL | null;
+  cells: CellScope | null;
+}
+
+/** `column` (a `scope` column holding `r:<district>` / `e:<enterprise>`) inside `cells`. */
+export function cellScopeWhere(column: SQLWrapper, cells: CellScope): SQL {
+  if (cells.kind === 'none') return sql`1 = 0`;
+  if (cells.kind === 'enterprise') return eq(column, `e:${cells.id}`);
+  // A province or city has its own cells, summed from its districts' (`rollup-levels.ts`).
+  if (LEVELS.includes(cells.from.length as 2 | 4)) return eq(column, `p:${cells.from}`);
+  return and(gte(column, `r:${cells.from}`), lt(column, `r:${cells.to}`))!;
+}
+
+/** A row's own region and enterprise columns inside `cells`. */
+export function ownerWhere(region: SQLWrapper, enterprise: SQLWrapper, cells: CellScope): SQL {
+  if (cells.kind === 'none') return sql`1 = 0`;
+  if (cells.kind === 'enterprise') return eq(enterprise, cells.id);
+  return and(gte(region, cells.from), lt(region, cells.to))!;
 }
 
 const rangeOf = (prefix: string) =>
@@ -38,22 +61,21 @@ export function statsScope(user: SessionUser, filter: StatsFilter): StatsScope {
     ? or(eq(projects.id, filter.projectId), eq(projects.filingNumber, filter.projectId))
     : undefined;
   const where = and(readable, regionFilter ? regionUnder(regionFilter) : undefined, projectFilter)!;
-  let findingCells: SQL | null = null;
+  const own = user.role === 'supervisor' ? regionPrefix(user.regionCode)! : null;
+  const owner: CellScope = own
+    ? { kind: 'region', from: own, to: rangeOf(own) }
+    : { kind: 'enterprise', id: user.enterpriseId! };
+  let cells: CellScope | null = null;
   if (!filter.projectId) {
-    if (user.role === 'enterprise' && !regionFilter) {
-      findingCells = eq(statsFindingCells.scope, `e:${user.enterpriseId}`);
-    } else if (user.role === 'supervisor') {
-      const own = regionPrefix(user.regionCode)!;
+    if (user.role === 'enterprise' && !regionFilter) cells = owner;
+    else if (own) {
       // The narrower of the supervisor's region and the filter (a filter outside the region matches nothing).
       const prefix = regionFilter && regionFilter.startsWith(own) ? regionFilter : own;
-      findingCells =
+      cells =
         regionFilter && !regionFilter.startsWith(own) && !own.startsWith(regionFilter)
-          ? sql`1 = 0`
-          : and(
-              gte(statsFindingCells.scope, `r:${prefix}`),
-              lt(statsFindingCells.scope, `r:${rangeOf(prefix)}`),
-            )!;
+          ? { kind: 'none' }
+          : { kind: 'region', from: prefix, to: rangeOf(prefix) };
     }
   }
-  return { role: user.role, projects: where, findingCells };
+  return { role: user.role, projects: where, owner, cells };
 }

@@ -8,7 +8,7 @@ import type { SessionUser } from '../auth/sessions.js';
 import type { Db } from '../db/client.js';
 import { forbidden, notFound } from '../http/errors.js';
 import { deductionItemTable, findingGroups, hazardCategoryTable } from './finding-figures.js';
-import { monthlyCompletionTable, paceTables, scoreTables, trendTable } from './inspection-figures.js';
+import { inspectionTables } from './inspection-figures.js';
 import type { StatsFilter } from './periods.js';
 import type { StatsSource } from './project-months.js';
 import { rankingTable } from './ranking.js';
@@ -28,16 +28,13 @@ export const STATS_SECTIONS = [
 ] as const;
 export type StatsSection = (typeof STATS_SECTIONS)[number];
 
+const ROLLUP_SECTIONS = new Set(['inspections', 'findings', 'ranking']);
+
 type Loader = (db: Db, scope: StatsScope, filter: StatsFilter, source: StatsSource) => Promise<StatsTable[]>;
 
 const LOADERS: Record<StatsSection, Loader> = {
   projects: (db, scope) => projectTables(db, scope),
-  inspections: async (db, scope, filter, source) => [
-    await trendTable(db, scope, filter, source),
-    ...(await paceTables(db, scope, filter, source)),
-    await monthlyCompletionTable(db, scope, filter, source),
-    ...(await scoreTables(db, scope, filter, source)),
-  ],
+  inspections: inspectionTables,
   findings: async (db, scope, filter, source) => {
     const groups = await findingGroups(db, scope, filter, source);
     return [hazardCategoryTable(groups), deductionItemTable(groups)];
@@ -75,7 +72,8 @@ export async function statsSection(
   if (!load) throw notFound('没有该统计');
   const scope = statsScope(user, filter);
   const source = options.source ?? 'rollup';
-  if (source === 'rollup') await refreshStatsRollups(db);
+  // The registry-only sections read no rollup, so they need no refresh.
+  if (source === 'rollup' && ROLLUP_SECTIONS.has(section)) await refreshStatsRollups(db, scope.owner);
   return {
     section: section as StatsSection,
     filter: {
