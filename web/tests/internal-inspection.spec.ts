@@ -8,6 +8,7 @@ import { expect as baseExpect, test } from './fixtures';
 import { expectNoAxeViolations } from './support/axe';
 import { DEMO_ACCOUNTS, DEMO_PROJECT_LABEL, signedIn } from './support/demo';
 import { solidPng } from './support/png';
+import { pickProject } from './support/project-picker';
 
 // A sealing round trip and uploads on a shared 2-core machine: each step may wait longer than the default.
 const expect = baseExpect.configure({ timeout: 20_000 });
@@ -36,7 +37,7 @@ test('an internal-standard inspection with two scans is sealed, shown in 历史�
 
   // 检查: a new internal-standard inspection of the demo project.
   await page.goto('/inspections/new?method=internal');
-  await page.getByLabel('项目').selectOption({ label: DEMO_PROJECT_LABEL });
+  await pickProject(page, DEMO_PROJECT_LABEL);
   await page.getByRole('button', { name: '开始检查' }).click();
   await expect(page).toHaveURL(/\/inspections\/[0-9a-f-]{36}$/);
   const id = page.url().split('/').at(-1) ?? '';

@@ -6,6 +6,7 @@ import { registerEnterprise, apiLogin, expect, test } from './fixtures';
 import { expectNoAxeViolations } from './support/axe';
 import { makeEnterprise } from './support/factories';
 import { leafRegion, makeFilingNumber, NANJING_SUPERVISOR, projectsCsv, signedIn } from './support/projects';
+import { pickProject } from './support/project-picker';
 
 
 // Whole workflows with several axe-core passes (each takes seconds on a 2-core machine).
@@ -58,7 +59,7 @@ test('a supervisor imports projects; the enterprise registers, sees them and ope
 
   // A record of the project appears on its timeline and opens.
   await page.goto('/inspections/new');
-  await page.getByLabel('项目').selectOption({ label: `${rows[0]!.filingNumber} ${rows[0]!.name}` });
+  await pickProject(page, `${rows[0]!.filingNumber} ${rows[0]!.name}`);
   await page.getByRole('button', { name: '开始检查' }).click();
   await expect(page).toHaveURL(/\/inspections\/[0-9a-f-]{36}$/);
   await expect(page.getByTestId('sync-badge')).toHaveAttribute('data-state', '已同步');

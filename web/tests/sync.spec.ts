@@ -11,6 +11,7 @@ import { apiLogin, expect, test } from './fixtures';
 import { BASE_URL, CHROMIUM_ARGS, CHROMIUM_PATH } from './support/browser';
 import { newInternalInspection } from './support/demo';
 import { solidPng } from './support/png';
+import { pickProject } from './support/project-picker';
 
 const DEMO_PASSWORD = 'Anguan2026';
 const DIRECTOR = '91320100MA1MXX0A01';
@@ -26,7 +27,7 @@ async function signedIn(browser: Browser, login: string): Promise<Page> {
 /** Starts a 检查用语 inspection on the demo project through the UI; returns its URL. */
 async function newInspection(page: Page): Promise<string> {
   await page.goto('/inspections/new');
-  await page.getByLabel('项目').selectOption({ label: '3201002025001 河西南部安置房一期（A地块）' });
+  await pickProject(page, '3201002025001 河西南部安置房一期（A地块）');
   await page.getByRole('button', { name: '开始检查' }).click();
   await expect(page).toHaveURL(/\/inspections\/[0-9a-f-]{36}$/);
   await expect(badge(page)).toHaveAttribute('data-state', '已同步');

@@ -9,6 +9,7 @@ import { expect as baseExpect, test } from './fixtures';
 import { expectNoAxeViolations } from './support/axe';
 import { solidPng } from './support/png';
 import { badge, DEMO_PROJECT, phoneSignedIn, xlsxTexts } from './support/sheets';
+import { pickProject } from './support/project-picker';
 
 // Two phones and the server on a shared 2-core machine: each step may wait longer than the default.
 const expect = baseExpect.configure({ timeout: 30_000 });
@@ -43,7 +44,7 @@ test('two inspectors add terms, one offline, with a photo; 立即生成 gives a 
   const b = await phoneSignedIn(browser, B);
 
   await a.goto('/inspections/new');
-  await a.getByLabel('项目').selectOption({ label: DEMO_PROJECT });
+  await pickProject(a, DEMO_PROJECT);
   await a.getByLabel(TERMS_METHOD).check();
   await a.getByRole('button', { name: '开始检查' }).click();
   await expect(a).toHaveURL(/\/inspections\/[0-9a-f-]{36}$/);

@@ -29,7 +29,8 @@ export async function throttle(page: Page, rate: number): Promise<void> {
 
 export async function newJgj59Inspection(page: Page): Promise<string> {
   await page.goto('/inspections/new');
-  await page.getByLabel('项目').selectOption({ label: PROJECT });
+  await page.getByRole('combobox', { name: '项目', exact: true }).fill(PROJECT.split(' ')[0]!);
+  await page.getByRole('option', { name: PROJECT, exact: true }).click();
   await page.getByLabel('JGJ59-2011').check();
   await page.getByRole('button', { name: '开始检查' }).click();
   await page.waitForURL(/\/inspections\/[0-9a-f-]{36}$/);

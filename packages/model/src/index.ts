@@ -159,6 +159,8 @@ export {
   sheetDisplayName,
 } from './inspection/score-input.js';
 export { observeInspection, observeSheet, observeTerms } from './inspection/observe.js';
+export { observeInspectionParts } from './inspection/observe-parts.js';
+export type { InspectionPartsChange } from './inspection/observe-parts.js';
 export type { ChangeListener } from './inspection/observe.js';
 
 // Rectification

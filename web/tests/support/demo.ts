@@ -5,6 +5,7 @@
  */
 import type { Browser, Page } from '@playwright/test';
 import { apiLogin, expect } from '../fixtures';
+import { pickProject } from './project-picker';
 
 export const DEMO_PASSWORD = 'Anguan2026';
 
@@ -35,7 +36,7 @@ export async function signedIn(
 /** Starts a 检查用语 inspection on the demo project through the UI; returns its URL once it has synced. */
 export async function newInspection(page: Page): Promise<string> {
   await page.goto('/inspections/new');
-  await page.getByLabel('项目').selectOption({ label: DEMO_PROJECT_LABEL });
+  await pickProject(page, DEMO_PROJECT_LABEL);
   await page.getByRole('button', { name: '开始检查' }).click();
   await expect(page).toHaveURL(/\/inspections\/[0-9a-f-]{36}$/);
   await expect(page.getByTestId('sync-badge')).toHaveAttribute('data-state', '已同步');
@@ -48,7 +49,7 @@ export async function newInspection(page: Page): Promise<string> {
  */
 export async function newInternalInspection(page: Page): Promise<string> {
   await page.goto('/inspections/new?method=internal');
-  await page.getByLabel('项目').selectOption({ label: DEMO_PROJECT_LABEL });
+  await pickProject(page, DEMO_PROJECT_LABEL);
   await page.getByRole('button', { name: '开始检查' }).click();
   await expect(page).toHaveURL(/\/inspections\/[0-9a-f-]{36}$/);
   await expect(page.getByTestId('internal-page')).toBeVisible();

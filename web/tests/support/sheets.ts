@@ -7,6 +7,7 @@
 import { expect, type Browser, type Page } from '@playwright/test';
 import { getDustCatalog, getJgj59Catalog, type ScoringCatalog, type SheetInput } from '@anguan/standards';
 import { apiLogin } from '../fixtures';
+import { pickProject } from './project-picker';
 
 export const DEMO_PASSWORD = 'Anguan2026';
 export const DEMO_PROJECT = '3201002025001 河西南部安置房一期（A地块）';
@@ -22,7 +23,7 @@ export async function phoneSignedIn(browser: Browser, login: string): Promise<Pa
 /** Starts an inspection of `method` on the demo project through 新建检查; returns its id. */
 export async function newSheetInspection(page: Page, method: 'JGJ59-2011' | '扬尘防治（DGJ32/J203-2016）') {
   await page.goto('/inspections/new');
-  await page.getByLabel('项目').selectOption({ label: DEMO_PROJECT });
+  await pickProject(page, DEMO_PROJECT);
   await page.getByLabel(method).check();
   await page.getByRole('button', { name: '开始检查' }).click();
   await expect(page).toHaveURL(/\/inspections\/[0-9a-f-]{36}$/);

@@ -9,6 +9,7 @@ import {
   addFile,
   inspectionDocName,
   observeInspection,
+  observeInspectionParts,
   readFiles,
   readInspectors,
   readMeta,
@@ -29,6 +30,19 @@ export class InspectionPage {
   readonly docName: string;
   readonly live: ReactiveDocSession;
   readonly #changed: () => void;
+  readonly #stopParts: () => void;
+  /** Bumped only when the metadata or the inspectors changed, not on every tap of a score sheet. */
+  #metaVersion = $state(0);
+  #inspectorsVersion = $state(0);
+  readonly #meta = $derived.by(() => {
+    void this.#metaVersion;
+    return readMeta(this.live.doc);
+  });
+  readonly #inspectors = $derived.by(() => {
+    void this.#inspectorsVersion;
+    return readInspectors(this.live.doc);
+  });
+  readonly #amInspector = $derived.by(() => this.#inspectors.some((p) => p.userId === this.user.id));
   /** Set when the outbox could not register a doc created on this device. */
   registrationError = $state<string | null>(null);
 
@@ -42,6 +56,11 @@ export class InspectionPage {
       { id: user.id, name: user.displayName, color: colorFor(user.id) },
     );
     this.#changed = createSubscriber((update) => observeInspection(this.live.doc, update));
+    // Always on (not only while an effect reads): event handlers read `amInspector` too.
+    this.#stopParts = observeInspectionParts(this.live.doc, (change) => {
+      if (change.meta) this.#metaVersion++;
+      if (change.inspectors) this.#inspectorsVersion++;
+    });
     outboxManager.start();
     void this.connectWhenRegistered();
   }
@@ -57,8 +76,7 @@ export class InspectionPage {
   }
 
   get meta() {
-    this.#changed();
-    return readMeta(this.live.doc);
+    return this.#meta;
   }
 
   get remarks(): string {
@@ -67,8 +85,7 @@ export class InspectionPage {
   }
 
   get inspectors() {
-    this.#changed();
-    return readInspectors(this.live.doc);
+    return this.#inspectors;
   }
 
   get files() {
@@ -82,7 +99,7 @@ export class InspectionPage {
   }
 
   get amInspector(): boolean {
-    return this.inspectors.some((p) => p.userId === this.user.id);
+    return this.#amInspector;
   }
 
   editRemarks(text: string): void {
@@ -110,6 +127,7 @@ export class InspectionPage {
   }
 
   destroy(): Promise<void> {
+    this.#stopParts();
     return this.live.destroy();
   }
 }

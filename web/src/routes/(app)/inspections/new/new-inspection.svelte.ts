@@ -1,5 +1,5 @@
 /**
- * State of the 新建检查 page: the projects (in construction first, searchable), the method, the date, and for an
+ * State of the 新建检查 page: the projects in construction (searched in ProjectPicker), the method, the date, and for an
  * enterprise account the inspectors chosen from its members.
  *
  * @module
@@ -10,12 +10,12 @@ import { listMembers } from '$lib/api/members';
 import { handleError } from '$lib/utils/handle-error';
 import { loadProjects, type ProjectSummary } from '../projects-source';
 import { todayInShanghai } from './create-inspection';
+import { orderProjects } from './project-filter';
 
 export class NewInspectionState {
   projects = $state<ProjectSummary[] | null>(null);
   fromCache = $state(false);
   loadError = $state<string | null>(null);
-  query = $state('');
   projectId = $state('');
   method = $state<InspectionMethod>('terms');
   date = $state(todayInShanghai());
@@ -23,15 +23,8 @@ export class NewInspectionState {
   inspectorIds = $state<string[]>([]);
   creating = $state(false);
 
-  readonly inConstruction = $derived((this.projects ?? []).filter((p) => p.status === 'in_construction'));
-  /** Projects matching the search box by 监督备案号 or name; the chosen one always stays listed. */
-  readonly matching = $derived.by(() => {
-    const q = this.query.trim();
-    if (!q) return this.inConstruction;
-    return this.inConstruction.filter(
-      (p) => p.id === this.projectId || p.name.includes(q) || p.filingNumber.includes(q),
-    );
-  });
+  /** What may be inspected, in the picker's order (projects-source's cache keeps this working offline). */
+  readonly inConstruction = $derived(orderProjects((this.projects ?? []).filter((p) => p.status === 'in_construction')));
 
   /** `wanted`: the method the entry link asked for (`?method=jgj59` from 按JGJ59检查), if any. */
   constructor(

@@ -9,59 +9,96 @@ import * as Y from 'yjs';
 import {
   addSheet,
   clearSheet,
-  observeInspection,
+  observeInspectionParts,
   ORIGINS,
   readComment,
   readMeta,
-  readSheets,
   removeDeduction,
   setComment,
   setDeduction,
   setItemNotApplicable,
   setSheetFlag,
+  type InspectionMeta,
   type SheetView,
 } from '@anguan/model';
-import type { CheckItem, DeductionRule, MissingItemPolicy, ScoreResult, ScoreTable } from '@anguan/standards';
+import type {
+  CheckItem,
+  DeductionRule,
+  ItemResult,
+  MissingItemPolicy,
+  ScoreResult,
+  ScoreTable,
+  SheetResult,
+} from '@anguan/standards';
 import type { InspectionPage } from '../inspection-page.svelte';
 import { loadDocumentAccess } from './document-access';
 import { SealFlow } from './seal-flow.svelte';
-import { catalogFor, firstSheetId, scoreSheets, tableState, type SheetKind } from './sheet-model';
+import { catalogFor, firstSheetId, scoreSheets, type SheetKind, type TableState } from './sheet-model';
+import { emptyMap, groupByTable, indexBy, shareResults, SheetStore, statesByTable, type ScoredSheet } from './sheet-store';
 
-/** A sheet as the page shows it: from the doc, or the not-yet-started first sheet of a table. */
-export interface PageSheet extends SheetView {
+/** A sheet as the page shows it: from the doc, or the not-yet-started first sheet of a table (`virtual`). */
+export type PageSheet = SheetView & {
   /** Not in the doc yet: the first write creates it with this id. */
-  readonly virtual: boolean;
-}
+  readonly virtual?: boolean;
+};
 
+type Deduction = SheetView['deductions'][number];
+
+/**
+ * Everything below is derived from the parts a change touched (STYLE: fine-grained state): a tap re-reads the one
+ * sheet it changed (SheetStore), re-scores (the engine is well under a millisecond for 19 sheets; the 汇总 needs
+ * every sheet's result anyway) and hands each component values whose identity changes only when what it shows
+ * changed, so a tap re-renders the rule tapped, its item, the sheet's score and the 汇总 — not every row.
+ */
 export class SheetPage {
   readonly kind: SheetKind;
   readonly catalog;
   readonly seal: SealFlow;
-  /** Bumped on every doc change; the derived values below recompute from it. */
-  #version = $state(0);
+  readonly #store: SheetStore;
+  readonly #virtual: ReadonlyMap<string, readonly PageSheet[]>;
+  #focus: { sheetId: string | null; itemId: string | null } | null = null;
   #stop: () => void;
   access = $state<'read' | 'write' | null>(null);
   accessError = $state<string | null>(null);
   selectedTableId = $state<string>('');
   selectedSheetId = $state<string | null>(null);
   view = $state<'sheet' | 'summary'>('sheet');
+  meta = $state.raw<InspectionMeta | null>(null);
+  sheets = $state.raw<readonly SheetView[]>([]);
+  comment = $state('');
 
-  readonly meta = $derived.by(() => {
-    void this.#version;
-    return readMeta(this.doc);
-  });
-  readonly sheets = $derived.by(() => {
-    void this.#version;
-    return readSheets(this.doc);
-  });
-  readonly comment = $derived.by(() => {
-    void this.#version;
-    return readComment(this.doc);
-  });
   readonly policy = $derived<MissingItemPolicy>(this.meta?.scoringPolicy ?? 'provincial');
   readonly status = $derived(this.meta?.status ?? 'draft');
   readonly #scored = $derived.by(() => scoreSheets(this.kind, this.catalog, this.meta, this.sheets));
   readonly #empty = $derived.by(() => scoreSheets(this.kind, this.catalog, this.meta, []).result);
+  // What the deriveds below returned last time (plain fields: only read to keep unchanged objects).
+  #lastResults = emptyMap<string, ScoredSheet<SheetResult>>();
+  #lastByTable = emptyMap<string, readonly PageSheet[]>();
+  /** Per sheet, its result and what it was scored from; an untouched sheet keeps its result object. */
+  readonly #results = $derived.by(() => {
+    this.#lastResults = shareResults(this.sheets, this.#scored.result?.sheets ?? null, this.policy, this.#lastResults);
+    return this.#lastResults;
+  });
+  readonly #byTable = $derived.by(() => (this.#lastByTable = groupByTable<PageSheet>(this.sheets, this.#lastByTable)));
+  readonly #states = $derived.by(() => statesByTable(this.#byTable));
+  readonly selectedTable = $derived.by(() => this.catalog.tables.find((t) => t.id === this.selectedTableId));
+  readonly selectedSheet = $derived.by((): PageSheet | undefined => {
+    const sheets = this.sheetsOf(this.selectedTableId);
+    return sheets.find((s) => s.sheetId === this.selectedSheetId) ?? sheets[0];
+  });
+  readonly #chosen = $derived.by(() => indexBy(this.selectedSheet?.deductions ?? [], (d) => d.ruleId));
+  readonly #itemResults = $derived.by(() => {
+    const scored = this.selectedSheet ? this.#results.get(this.selectedSheet.sheetId) : undefined;
+    return indexBy(scored?.result.items ?? [], (item) => item.itemId);
+  });
+  /** Sealed, completed, or the user only reads: no editing controls at all. */
+  readonly readOnly = $derived.by(
+    () =>
+      this.access !== 'write' ||
+      this.seal.sealedAt !== null ||
+      this.status === 'completed' ||
+      this.inspection.live.status.readOnly,
+  );
 
   constructor(
     readonly inspection: InspectionPage,
@@ -72,7 +109,19 @@ export class SheetPage {
     this.kind = kind;
     this.catalog = catalogFor(kind, catalogVersion);
     this.selectedTableId = this.catalog.tables[0]?.id ?? '';
-    this.#stop = observeInspection(this.doc, () => this.#version++);
+    this.#virtual = indexBy(
+      this.catalog.tables.map((t) => [virtualSheet(inspectionId, t.id)] as const),
+      ([sheet]) => sheet.tableId,
+    );
+    this.#store = new SheetStore(this.doc);
+    this.meta = readMeta(this.doc);
+    this.sheets = this.#store.sheets;
+    this.comment = readComment(this.doc);
+    this.#stop = observeInspectionParts(this.doc, (change) => {
+      if (change.meta) this.meta = readMeta(this.doc);
+      if (change.comment) this.comment = readComment(this.doc);
+      if (change.sheetIds.size > 0 && this.#store.apply(change)) this.sheets = this.#store.sheets;
+    });
     this.seal = new SealFlow(this);
     void this.loadAccess();
   }
@@ -101,57 +150,33 @@ export class SheetPage {
     }
   }
 
-  /** Sealed, completed, or the user only reads: no editing controls at all. */
-  get readOnly(): boolean {
-    return (
-      this.access !== 'write' ||
-      this.seal.sealedAt !== null ||
-      this.status === 'completed' ||
-      this.inspection.live.status.readOnly
-    );
-  }
-
   table(tableId: string): ScoreTable | undefined {
     return this.catalog.tables.find((t) => t.id === tableId);
   }
 
-  get selectedTable(): ScoreTable | undefined {
-    return this.table(this.selectedTableId);
+  /** A table's sheets in the doc, or its virtual first sheet when none was started (same array between changes). */
+  sheetsOf(tableId: string): readonly PageSheet[] {
+    const started = this.#byTable.get(tableId);
+    if (started) return started;
+    return this.#virtual.get(tableId) ?? [virtualSheet(this.inspectionId, tableId)];
   }
 
-  /** A table's sheets in the doc, or its virtual first sheet when none was started. */
-  sheetsOf(tableId: string): PageSheet[] {
-    const started = this.sheets.filter((s) => s.tableId === tableId).map((s) => ({ ...s, virtual: false }));
-    if (started.length > 0) return started;
-    const sheetId = firstSheetId(this.inspectionId, tableId);
-    return [
-      {
-        sheetId,
-        tableId,
-        label: '',
-        createdAt: '',
-        notApplicable: false,
-        done: false,
-        notApplicableItems: [],
-        deductions: [],
-        virtual: true,
-      },
-    ];
-  }
-
-  stateOf(tableId: string) {
-    return tableState(this.sheets.filter((s) => s.tableId === tableId));
-  }
-
-  get selectedSheet(): PageSheet | undefined {
-    const sheets = this.sheetsOf(this.selectedTableId);
-    return sheets.find((s) => s.sheetId === this.selectedSheetId) ?? sheets[0];
+  stateOf(tableId: string): TableState {
+    return this.#states.get(tableId) ?? '未查';
   }
 
   /** The engine's result for a doc sheet (null for a sheet not started). */
-  resultOf(sheetId: string) {
-    const index = this.sheets.findIndex((s) => s.sheetId === sheetId);
-    return index < 0 ? null : (this.#scored.result?.sheets[index] ?? null);
+  resultOf(sheetId: string): SheetResult | null {
+    return this.#results.get(sheetId)?.result ?? null;
+  }
+
+  /** The engine's result for an item of the selected sheet. */
+  itemResultOf(itemId: string): ItemResult | undefined {
+    return this.#itemResults.get(itemId);
+  }
+
+  deductionOf(rule: DeductionRule): Deduction | null {
+    return this.#chosen.get(rule.id) ?? null;
   }
 
   select(tableId: string, sheetId: string | null = null): void {
@@ -161,9 +186,15 @@ export class SheetPage {
     this.focusOn(null);
   }
 
-  /** Tells the others which sheet (and item) this device is on. */
+  /**
+   * Tells the others which sheet (and item) this device is on. Only a move is sent: awareness sends a message on
+   * every set, even an unchanged one, and every other phone would handle (and y-websocket echo) it before the
+   * deduction that follows it.
+   */
   focusOn(itemId: string | null): void {
     const sheetId = this.selectedSheet?.sheetId ?? null;
+    if (this.#focus && this.#focus.sheetId === sheetId && this.#focus.itemId === itemId) return;
+    this.#focus = { sheetId, itemId };
     this.inspection.live.focus({ section: sheetId, item: itemId, sheetId, itemId });
   }
 
@@ -178,10 +209,6 @@ export class SheetPage {
       if (sheet.virtual) addSheet(this.doc, { tableId: sheet.tableId, sheetId: sheet.sheetId });
       edit(sheet.sheetId);
     }, ORIGINS.localUser);
-  }
-
-  deductionOf(rule: DeductionRule) {
-    return this.selectedSheet?.deductions.find((d) => d.ruleId === rule.id) ?? null;
   }
 
   /** Tap a standard: deduct it once (the range's lower end for 扣a～b分), or undo it when already chosen. */
@@ -252,4 +279,19 @@ export class SheetPage {
   destroy(): void {
     this.#stop();
   }
+}
+
+/** The table's first sheet before anyone wrote to it; its id is the same on every device (see firstSheetId). */
+function virtualSheet(inspectionId: string, tableId: string): PageSheet {
+  return {
+    sheetId: firstSheetId(inspectionId, tableId),
+    tableId,
+    label: '',
+    createdAt: '',
+    notApplicable: false,
+    done: false,
+    notApplicableItems: [],
+    deductions: [],
+    virtual: true,
+  };
 }
