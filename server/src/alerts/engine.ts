@@ -87,7 +87,11 @@ interface ChunkInput {
   readonly now: Date;
 }
 
-async function writeChunk(deps: AppDeps, entries: readonly ScopedFacts[], input: ChunkInput): Promise<PassReport> {
+async function writeChunk(
+  deps: AppDeps,
+  entries: readonly ScopedFacts[],
+  input: ChunkInput,
+): Promise<PassReport> {
   const plan = emptyPlan();
   const failures = emptyFailurePlan();
   for (const { facts, place } of entries) {

@@ -28,7 +28,8 @@ const alertKey = (projectId: string, d: AlertDraft) => `${d.rule}|${projectId}|$
 /** Every project through {@link referenceProjectPass}, in turn. */
 export async function referenceFullPass(deps: AppDeps, projectIds?: readonly string[]): Promise<PassReport> {
   const total: PassReport = { created: 0, updated: 0, resolved: 0, failures: 0 };
-  const ids = projectIds ?? (await deps.database.db.select({ id: projects.id }).from(projects)).map((r) => r.id);
+  const ids =
+    projectIds ?? (await deps.database.db.select({ id: projects.id }).from(projects)).map((r) => r.id);
   for (const id of ids) {
     const report = await referenceProjectPass(deps, id);
     total.created += report.created;

@@ -46,23 +46,33 @@ const within = (column: SQLiteColumn, scope: PassScope): SQL | undefined =>
  * The rules' facts for every project in scope, gathered with one grouped query per kind of fact (instead of ten
  * queries per project), in the shape {@link loadProjectFacts} gives for one project.
  */
-export async function loadScopedFacts(db: Db, scope: PassScope, today: string): Promise<Map<string, ScopedFacts>> {
+export async function loadScopedFacts(
+  db: Db,
+  scope: PassScope,
+  today: string,
+): Promise<Map<string, ScopedFacts>> {
   const out = new Map<string, ScopedFacts>();
   const building = new Map<string, Building>();
-  const rows = await db.select().from(projects).where(within(projects.id, scope));
-  for (const p of rows) {
+  const rows = await db
+    .select({
+      id: projects.id,
+      filingNumber: projects.filingNumber,
+      name: projects.name,
+      status: projects.status,
+      startDate: projects.startDate,
+      expectedCompletionDate: projects.expectedCompletionDate,
+      completionFilingDate: projects.completionFilingDate,
+      requiredInspectionsPerYear: projects.requiredInspectionsPerYear,
+      registeredAt: projects.registeredAt,
+      enterpriseId: projects.enterpriseId,
+      regionCode: projects.regionCode,
+    })
+    .from(projects)
+    .where(within(projects.id, scope));
+  for (const { enterpriseId, regionCode, ...project } of rows) {
+    const p = { id: project.id, enterpriseId, regionCode };
     const facts: Building = {
-      project: {
-        id: p.id,
-        filingNumber: p.filingNumber,
-        name: p.name,
-        status: p.status,
-        startDate: p.startDate,
-        expectedCompletionDate: p.expectedCompletionDate,
-        completionFilingDate: p.completionFilingDate,
-        requiredInspectionsPerYear: p.requiredInspectionsPerYear,
-        registeredAt: p.registeredAt,
-      },
+      project,
       enterpriseInspectionDates: [],
       monthlyEvaluationMonths: new Set(),
       openRectifications: [],
@@ -70,7 +80,7 @@ export async function loadScopedFacts(db: Db, scope: PassScope, today: string): 
       inspectionPlans: [],
     };
     building.set(p.id, facts);
-    out.set(p.id, { facts, place: { id: p.id, enterpriseId: p.enterpriseId, regionCode: p.regionCode } });
+    out.set(p.id, { facts, place: p });
   }
   if (building.size === 0) return out;
   await addInspections(db, scope, today, building);
@@ -160,7 +170,10 @@ async function addWorks(db: Db, scope: PassScope, building: Map<string, Building
     })
     .from(dangerousWorkSteps)
     .where(within(dangerousWorkSteps.projectId, scope));
-  const stepsOf = new Map<string, Partial<Record<WorkStep, { date: string | null; conclusion: string | null }>>>();
+  const stepsOf = new Map<
+    string,
+    Partial<Record<WorkStep, { date: string | null; conclusion: string | null }>>
+  >();
   for (const s of steps) {
     const key = `${s.projectId}|${s.workId}`;
     const own = stepsOf.get(key) ?? {};

@@ -38,7 +38,8 @@ export interface AlertPlan {
   resolved: number;
 }
 
-export const alertKey = (projectId: string, d: AlertDraft) => `${d.rule}|${projectId}|${d.subject}|${d.period}`;
+export const alertKey = (projectId: string, d: AlertDraft) =>
+  `${d.rule}|${projectId}|${d.subject}|${d.period}`;
 
 export const emptyPlan = (): AlertPlan => ({
   inserts: [],
@@ -105,7 +106,13 @@ function planCreate(plan: AlertPlan, place: ProjectPlace, key: string, draft: Al
   announce(plan, place, id, 'created', draft, userIds);
 }
 
-function planUpdate(plan: AlertPlan, place: ProjectPlace, row: StoredAlert, draft: AlertDraft, ctx: PlanContext) {
+function planUpdate(
+  plan: AlertPlan,
+  place: ProjectPlace,
+  row: StoredAlert,
+  draft: AlertDraft,
+  ctx: PlanContext,
+) {
   const reopened = row.state === 'resolved';
   const escalated = row.level === 'warning' && draft.level === 'critical';
   const changed =

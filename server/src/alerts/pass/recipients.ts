@@ -23,7 +23,9 @@ export class RecipientDirectory {
   static async load(db: Db, scope: PassScope, places: Iterable<ProjectPlace>): Promise<RecipientDirectory> {
     let who = inArray(users.role, ['enterprise', 'project', 'supervisor']);
     if (scope) {
-      const enterpriseIds = [...new Set([...places].flatMap((p) => (p.enterpriseId ? [p.enterpriseId] : [])))];
+      const enterpriseIds = [
+        ...new Set([...places].flatMap((p) => (p.enterpriseId ? [p.enterpriseId] : []))),
+      ];
       who = or(
         and(eq(users.role, 'enterprise'), inArray(users.enterpriseId, enterpriseIds)),
         and(eq(users.role, 'project'), inArray(users.projectId, [...scope])),

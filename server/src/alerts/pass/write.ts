@@ -1,19 +1,15 @@
-import { eq, inArray } from 'drizzle-orm';
+import { eq, inArray, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
 import { alertRecipients, alerts, projectEvaluations } from '../../db/schema/index.js';
 import type { PassScope } from './facts.js';
 import type { FailurePlan } from './failures.js';
 import type { AlertPlan, StoredAlert } from './plan.js';
 
-/** Rows per multi-row statement: well under SQLite's bound-parameter limit at 16 columns a row. */
-const BATCH = 400;
-
-function* batches<T>(items: readonly T[]): Generator<T[]> {
-  for (let i = 0; i < items.length; i += BATCH) yield items.slice(i, i + BATCH);
-}
-
 /** The stored alerts (open and resolved: a condition that returns reopens its row) of the scope, by project. */
-export async function loadStoredAlerts(db: Db, scope: PassScope): Promise<Map<string, Map<string, StoredAlert>>> {
+export async function loadStoredAlerts(
+  db: Db,
+  scope: PassScope,
+): Promise<Map<string, Map<string, StoredAlert>>> {
   const rows = await db
     .select({
       id: alerts.id,
@@ -37,44 +33,104 @@ export async function loadStoredAlerts(db: Db, scope: PassScope): Promise<Map<st
   return out;
 }
 
-/** Applies one chunk's plan in a single transaction (all of it or none), in batched statements. */
+const p = (name: string) => sql.placeholder(name);
+/** In `set()`, which takes no placeholder as such: the value goes to the driver as given (timestamps as ms). */
+const raw = (name: string) => sql`${sql.placeholder(name)}`;
+
+/**
+ * The pass's statements, built once per database and run row by row inside the chunk's transaction: building a
+ * multi-row statement through the query builder costs more per value than running a prepared one.
+ */
+function prepareStatements(db: Db) {
+  return {
+    insertAlert: db
+      .insert(alerts)
+      .values({
+        id: p('id'),
+        key: p('key'),
+        rule: p('rule'),
+        projectId: p('projectId'),
+        enterpriseId: p('enterpriseId'),
+        subject: p('subject'),
+        period: p('period'),
+        level: p('level'),
+        state: 'open',
+        title: p('title'),
+        body: p('body'),
+        link: p('link'),
+        daysLeft: p('daysLeft'),
+        createdAt: p('now'),
+        updatedAt: p('now'),
+      })
+      .onConflictDoNothing()
+      .prepare(),
+    updateAlert: db
+      .update(alerts)
+      .set({
+        title: raw('title'),
+        body: raw('body'),
+        link: raw('link'),
+        enterpriseId: raw('enterpriseId'),
+        daysLeft: raw('daysLeft'),
+        level: raw('level'),
+        state: 'open',
+        resolvedAt: null,
+        updatedAt: raw('now'),
+      })
+      .where(eq(alerts.id, p('id')))
+      .prepare(),
+    resolveAlert: db
+      .update(alerts)
+      .set({ state: 'resolved', resolvedAt: raw('now'), updatedAt: raw('now') })
+      .where(eq(alerts.id, p('id')))
+      .prepare(),
+    markUnread: db
+      .update(alertRecipients)
+      .set({ readAt: null })
+      .where(eq(alertRecipients.alertId, p('id')))
+      .prepare(),
+    addRecipient: db
+      .insert(alertRecipients)
+      .values({ alertId: p('alertId'), userId: p('userId'), createdAt: p('now') })
+      .onConflictDoNothing()
+      .prepare(),
+    recordFailure: db
+      .insert(projectEvaluations)
+      .values({
+        id: p('id'),
+        projectId: p('projectId'),
+        grade: '不合格',
+        reason: p('reason'),
+        automatic: true,
+        source: p('source'),
+        decidedAt: p('now'),
+      })
+      .onConflictDoNothing()
+      .prepare(),
+    revokeFailure: db
+      .update(projectEvaluations)
+      .set({ revokedAt: raw('now') })
+      .where(eq(projectEvaluations.id, p('id')))
+      .prepare(),
+  };
+}
+
+const prepared = new WeakMap<Db, ReturnType<typeof prepareStatements>>();
+
+/** Applies one chunk's plan in a single transaction (all of it or none). */
 export function writePlan(db: Db, plan: AlertPlan, failures: FailurePlan, now: Date): void {
-  db.transaction((tx) => {
-    for (const rows of batches(plan.inserts)) tx.insert(alerts).values(rows).onConflictDoNothing().run();
+  let s = prepared.get(db);
+  if (!s) prepared.set(db, (s = prepareStatements(db)));
+  const statements = s;
+  db.transaction(() => {
+    for (const row of plan.inserts) statements.insertAlert.run({ ...row, now });
     for (const { id, draft, enterpriseId } of plan.updates) {
-      tx.update(alerts)
-        .set({
-          title: draft.title,
-          body: draft.body,
-          link: draft.link,
-          enterpriseId,
-          daysLeft: draft.daysLeft,
-          level: draft.level,
-          state: 'open',
-          resolvedAt: null,
-          updatedAt: now,
-        })
-        .where(eq(alerts.id, id))
-        .run();
+      statements.updateAlert.run({ ...draft, id, enterpriseId, now: now.getTime() });
     }
-    for (const ids of batches(plan.resolves)) {
-      tx.update(alerts)
-        .set({ state: 'resolved', resolvedAt: now, updatedAt: now })
-        .where(inArray(alerts.id, ids))
-        .run();
-    }
-    for (const ids of batches(plan.unread)) {
-      tx.update(alertRecipients).set({ readAt: null }).where(inArray(alertRecipients.alertId, ids)).run();
-    }
-    const recipientRows = plan.recipients.map((r) => ({ ...r, createdAt: now }));
-    for (const rows of batches(recipientRows)) {
-      tx.insert(alertRecipients).values(rows).onConflictDoNothing().run();
-    }
-    for (const rows of batches(failures.inserts)) {
-      tx.insert(projectEvaluations).values(rows).onConflictDoNothing().run();
-    }
-    for (const ids of batches(failures.revokes)) {
-      tx.update(projectEvaluations).set({ revokedAt: now }).where(inArray(projectEvaluations.id, ids)).run();
-    }
+    for (const id of plan.resolves) statements.resolveAlert.run({ id, now: now.getTime() });
+    for (const id of plan.unread) statements.markUnread.run({ id });
+    for (const r of plan.recipients) statements.addRecipient.run({ ...r, now });
+    for (const f of failures.inserts) statements.recordFailure.run({ ...f, now });
+    for (const id of failures.revokes) statements.revokeFailure.run({ id, now: now.getTime() });
   });
 }

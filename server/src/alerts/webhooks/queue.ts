@@ -52,7 +52,9 @@ export async function enqueueAlertDeliveries(
     const kind = hooks.get(enterpriseId);
     if (!kind) return [];
     const text = alertMarkdown(alert);
-    return [{ id: randomUUID(), enterpriseId, alertId, kind, title: alert.title, text, status: 'pending' as const }];
+    return [
+      { id: randomUUID(), enterpriseId, alertId, kind, title: alert.title, text, status: 'pending' as const },
+    ];
   });
   for (let i = 0; i < rows.length; i += 500) {
     await db
