@@ -1,7 +1,7 @@
 import { shanghaiDate } from '@anguan/standards';
 import type { AppDeps } from '../deps.js';
 import { emitAlert } from './events.js';
-import { loadScopedFacts, type PassScope, type ScopedFacts } from './pass/facts.js';
+import { loadScopedFacts, yieldToLoop, type PassScope, type ScopedFacts } from './pass/facts.js';
 import { emptyFailurePlan, FailureLedger } from './pass/failures.js';
 import { emptyPlan, planProject, type PlanContext, type StoredAlert } from './pass/plan.js';
 import { openAlertRecipients, RecipientDirectory } from './pass/recipients.js';
@@ -45,10 +45,6 @@ export function evaluateAllAlerts(deps: AppDeps): Promise<PassReport> {
   return serialized(deps, () => runPass(deps, null));
 }
 
-// better-sqlite3 answers synchronously, so without these turns a province-wide pass would hold every socket and
-// request until it ends.
-const yieldToLoop = () => new Promise<void>((resolve) => setImmediate(resolve));
-
 async function runPass(deps: AppDeps, scope: PassScope): Promise<PassReport> {
   const { db } = deps.database;
   const now = deps.now();
@@ -66,6 +62,7 @@ async function runPass(deps: AppDeps, scope: PassScope): Promise<PassReport> {
   };
   await yieldToLoop();
   const stored = await loadStoredAlerts(db, scope);
+  await yieldToLoop();
   const ledger = await FailureLedger.load(db, scope);
   const entries = [...scoped.values()];
   for (let i = 0; i < entries.length; i += CHUNK) {

@@ -39,6 +39,12 @@ interface Building {
   readonly inspectionPlans: Array<Element<NonNullable<ProjectFacts['inspectionPlans']>>>;
 }
 
+/**
+ * A turn of the event loop for sockets, timers and requests: better-sqlite3 answers synchronously, so a pass that
+ * ran its queries back to back would hold the server for all of them.
+ */
+export const yieldToLoop = () => new Promise<void>((resolve) => setImmediate(resolve));
+
 const within = (column: SQLiteColumn, scope: PassScope): SQL | undefined =>
   scope ? inArray(column, [...scope]) : undefined;
 
@@ -83,9 +89,10 @@ export async function loadScopedFacts(
     out.set(p.id, { facts, place: p });
   }
   if (building.size === 0) return out;
-  await addInspections(db, scope, today, building);
-  await addRectificationsAndPlans(db, scope, building);
-  await addWorks(db, scope, building);
+  for (const add of [addInspections, addRectificationsAndPlans, addWorks]) {
+    await yieldToLoop();
+    await add(db, scope, today, building);
+  }
   return out;
 }
 
@@ -113,6 +120,7 @@ async function addInspections(db: Db, scope: PassScope, today: string, building:
     const dates = building.get(row.projectId)?.enterpriseInspectionDates;
     for (let i = 0; dates && i < row.n; i++) dates.push(row.date);
   }
+  await yieldToLoop();
   const month = today.slice(0, 7);
   const monthly = await db
     .selectDistinct({ projectId: inspections.projectId, date: inspections.date })
@@ -128,7 +136,12 @@ async function addInspections(db: Db, scope: PassScope, today: string, building:
   for (const row of monthly) building.get(row.projectId)?.monthlyEvaluationMonths.add(row.date.slice(0, 7));
 }
 
-async function addRectificationsAndPlans(db: Db, scope: PassScope, building: Map<string, Building>) {
+async function addRectificationsAndPlans(
+  db: Db,
+  scope: PassScope,
+  _today: string,
+  building: Map<string, Building>,
+) {
   const open = await db
     .select({
       projectId: rectifications.projectId,
@@ -154,7 +167,7 @@ async function addRectificationsAndPlans(db: Db, scope: PassScope, building: Map
   for (const { projectId, ...plan } of plans) building.get(projectId)?.inspectionPlans.push(plan);
 }
 
-async function addWorks(db: Db, scope: PassScope, building: Map<string, Building>) {
+async function addWorks(db: Db, scope: PassScope, _today: string, building: Map<string, Building>) {
   const works = await db
     .select({ projectId: dangerousWorks.projectId, workId: dangerousWorks.workId, name: dangerousWorks.name })
     .from(dangerousWorks)
