@@ -1,5 +1,6 @@
 import { shanghaiDate } from '@anguan/standards';
 import type { AppDeps } from '../deps.js';
+import { projects } from '../db/schema/index.js';
 import { emitAlert } from './events.js';
 import { loadScopedFacts, yieldToLoop, type PassScope, type ScopedFacts } from './pass/facts.js';
 import { emptyFailurePlan, FailureLedger } from './pass/failures.js';
@@ -16,8 +17,8 @@ export interface PassReport {
   failures: number;
 }
 
-/** Projects per written chunk (one transaction each); the event loop gets a turn between chunks. */
-const CHUNK = 500;
+/** Projects per slice of a full pass (their reads, and their writes in one transaction); turns in between. */
+const SLICE = 500;
 const NONE: ReadonlyMap<string, StoredAlert> = new Map();
 
 // One pass at a time per database: a change-triggered pass and the timer's must not both insert the same alert,
@@ -33,21 +34,45 @@ function serialized<T>(deps: AppDeps, run: () => Promise<T>): Promise<T> {
 
 /** Evaluates every rule for one project on the deps' clock and brings its alerts and automatic failures in line. */
 export function evaluateProjectAlerts(deps: AppDeps, projectId: string): Promise<PassReport> {
-  return serialized(deps, () => runPass(deps, [projectId]));
+  return serialized(deps, () => runPass(deps, [projectId], deps.now()));
 }
 
 /**
- * One full pass over every project (the schedule and the benchmark), set-based: each kind of fact, the stored
- * alerts, their recipients and the automatic failures read once for all projects; the rules run in memory; the
- * differences written in batched statements, one transaction per chunk of projects.
+ * One full pass over every project (the schedule and the benchmark), set-based: for each slice of {@link SLICE}
+ * projects, each kind of fact, the stored alerts, their recipients and the automatic failures are read with one
+ * grouped query each; the rules run in memory; the differences are written in one transaction. Slices (rather
+ * than one query per kind over the whole province) bound how long any one synchronous step holds the server.
  */
 export function evaluateAllAlerts(deps: AppDeps): Promise<PassReport> {
-  return serialized(deps, () => runPass(deps, null));
+  return serialized(deps, async () => {
+    const now = deps.now();
+    const ids = await deps.database.db.select({ id: projects.id }).from(projects).orderBy(projects.id);
+    // Every account once for the whole pass (the accounts table has no index by project to read a slice's).
+    const directory = await RecipientDirectory.load(deps.database.db, null, []);
+    const total: PassReport = { created: 0, updated: 0, resolved: 0, failures: 0 };
+    for (let i = 0; i < ids.length; i += SLICE) {
+      const report = await runPass(
+        deps,
+        ids.slice(i, i + SLICE).map((r) => r.id),
+        now,
+        directory,
+      );
+      total.created += report.created;
+      total.updated += report.updated;
+      total.resolved += report.resolved;
+      total.failures += report.failures;
+    }
+    return total;
+  });
 }
 
-async function runPass(deps: AppDeps, scope: PassScope): Promise<PassReport> {
+async function runPass(
+  deps: AppDeps,
+  scope: PassScope,
+  now: Date,
+  directory?: RecipientDirectory,
+): Promise<PassReport> {
   const { db } = deps.database;
-  const now = deps.now();
   const today = shanghaiDate(now);
   const report: PassReport = { created: 0, updated: 0, resolved: 0, failures: 0 };
   await yieldToLoop();
@@ -56,7 +81,7 @@ async function runPass(deps: AppDeps, scope: PassScope): Promise<PassReport> {
   await yieldToLoop();
   const places = [...scoped.values()].map((s) => s.place);
   const ctx: PlanContext = {
-    directory: await RecipientDirectory.load(db, scope, places),
+    directory: directory ?? (await RecipientDirectory.load(db, scope, places)),
     openRecipients: await openAlertRecipients(db, scope),
     now,
   };
@@ -65,9 +90,9 @@ async function runPass(deps: AppDeps, scope: PassScope): Promise<PassReport> {
   await yieldToLoop();
   const ledger = await FailureLedger.load(db, scope);
   const entries = [...scoped.values()];
-  for (let i = 0; i < entries.length; i += CHUNK) {
+  for (let i = 0; i < entries.length; i += SLICE) {
     await yieldToLoop();
-    const chunk = await writeChunk(deps, entries.slice(i, i + CHUNK), { ctx, stored, ledger, today, now });
+    const chunk = await writeChunk(deps, entries.slice(i, i + SLICE), { ctx, stored, ledger, today, now });
     report.created += chunk.created;
     report.updated += chunk.updated;
     report.resolved += chunk.resolved;
