@@ -196,8 +196,9 @@ describe('the batched alert pass', () => {
       [at('2027-01-01', '00:00:01')],
       [
         async (w) => {
-          for (const d of ['2026-05-01', '2026-08-01', '2026-11-01'])
+          for (const d of ['2026-05-01', '2026-08-01', '2026-11-01']) {
             await inspection(w, `i-main-${d}`, 'p-main', 'enterprise', d);
+          }
         },
       ],
     ];

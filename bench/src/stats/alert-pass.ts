@@ -36,10 +36,12 @@ function furnish(sqlite: Database_['sqlite']) {
   const filed = sqlite.prepare('UPDATE projects SET completion_filing_date = ? WHERE id = ?');
   const overdue = sqlite.prepare("UPDATE projects SET expected_completion_date = '2026-06-30' WHERE id = ?");
   sqlite.transaction(() => {
-    for (let e = 0; e < ENTERPRISES; e++)
+    for (let e = 0; e < ENTERPRISES; e++) {
       account.run(`d${e}`, 'enterprise', `d${e}`, `d${e}`, `e${e}`, null, null, now, now);
-    for (const code of ['320000', ...CITIES])
+    }
+    for (const code of ['320000', ...CITIES]) {
       account.run(`s${code}`, 'supervisor', `s${code}`, `s${code}`, null, null, code, now, now);
+    }
     for (let p = 0; p < PROJECTS; p++) {
       account.run(`u${p}`, 'project', `u${p}`, `u${p}`, null, `p${p}`, null, now, now);
       // generate.ts: p % 10 < 7 in construction, 7–8 completed. Half the completed filed long ago (R1 escalated),
