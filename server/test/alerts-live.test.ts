@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
 import { listAlerts } from '../src/alerts/service.js';
+import { MAX_STREAMS_PER_USER } from '../src/alerts/stream.js';
 import { users } from '../src/db/schema/index.js';
 import { notify } from '../src/notifications/service.js';
 import { enterpriseRegistration } from './factories.js';
@@ -136,5 +137,36 @@ describe('live alerts', () => {
     await expect(stream.next('alert')).rejects.toThrow(/stream ended/);
     const res = await fetch(`${server.url}/api/alerts/stream`);
     expect(res.status).toBe(401);
+  });
+
+  it(`refuses a user’s stream beyond ${MAX_STREAMS_PER_USER} open ones with 429, and a closed one (even cut off) frees its slot`, async () => {
+    const nanjing = await signIn(server.url, 'nanjing');
+    const held: SseReader[] = [];
+    for (let i = 0; i < MAX_STREAMS_PER_USER; i++) {
+      const stream = await openStream(nanjing);
+      expect(stream.response.status).toBe(200);
+      await stream.next('ready');
+      held.push(stream);
+    }
+    const refused = await fetch(`${server.url}/api/alerts/stream`, {
+      headers: { cookie: nanjing.cookieHeader },
+    });
+    expect(refused.status).toBe(429);
+    expect(await refused.json()).toEqual({
+      error: { code: 'too_many_streams', message: expect.stringContaining('请关闭其他页面或设备') },
+    });
+    // Another user is not counted against this one.
+    const director = await registerDirector();
+    const other = await openStream(director);
+    expect(other.response.status).toBe(200);
+
+    // The client goes away without a word (the connection is cut): the server notices and frees the slot.
+    held[0]!.close();
+    const reopened = await until(
+      () => openStream(nanjing),
+      (stream) => stream.response.status === 200,
+    );
+    await reopened.next('ready');
+    expect((await openStream(nanjing)).response.status).toBe(429);
   });
 });

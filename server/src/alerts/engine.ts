@@ -1,18 +1,14 @@
-import { randomUUID } from 'node:crypto';
-import { and, eq, isNull } from 'drizzle-orm';
 import { shanghaiDate } from '@anguan/standards';
 import type { AppDeps } from '../deps.js';
-import {
-  alertRecipients as recipientsTable,
-  alerts,
-  projectEvaluations,
-  projects,
-} from '../db/schema/index.js';
-import { loadProjectFacts } from './facts.js';
-import { alertRecipients } from './recipients.js';
-import { evaluateRules, type AlertDraft, type AutomaticFailure } from './rules/index.js';
-import { emitAlert, type AlertEvent } from './events.js';
-import { enqueueAlertDelivery } from './webhooks/queue.js';
+import { projects } from '../db/schema/index.js';
+import { emitAlert } from './events.js';
+import { loadScopedFacts, yieldToLoop, type PassScope, type ScopedFacts } from './pass/facts.js';
+import { emptyFailurePlan, FailureLedger } from './pass/failures.js';
+import { emptyPlan, planProject, type PlanContext, type StoredAlert } from './pass/plan.js';
+import { openAlertRecipients, RecipientDirectory } from './pass/recipients.js';
+import { loadStoredAlerts, writePlan } from './pass/write.js';
+import { evaluateRules } from './rules/index.js';
+import { enqueueAlertDeliveries } from './webhooks/queue.js';
 
 export interface PassReport {
   created: number;
@@ -21,256 +17,119 @@ export interface PassReport {
   failures: number;
 }
 
-type AlertRow = typeof alerts.$inferSelect;
-type ProjectRow = typeof projects.$inferSelect;
+/** Projects per slice of a full pass (their reads, and their writes in one transaction); turns in between. */
+const SLICE = 500;
+const NONE: ReadonlyMap<string, StoredAlert> = new Map();
 
-const alertKey = (projectId: string, d: AlertDraft) => `${d.rule}|${projectId}|${d.subject}|${d.period}`;
+// One pass at a time per database: a change-triggered pass and the timer's must not both insert the same alert,
+// and a pass's one read of the stored alerts must not go stale while another writes.
+const queues = new WeakMap<object, Promise<unknown>>();
 
-// One pass per project at a time: a change-triggered pass and the timer's must not both insert the same alert.
-const running = new Map<string, Promise<unknown>>();
-
-/** Evaluates every rule for one project on the deps' clock and brings its alerts and automatic failures in line. */
-export function evaluateProjectAlerts(deps: AppDeps, projectId: string): Promise<PassReport> {
-  const previous = running.get(projectId) ?? Promise.resolve();
-  const pass = previous.catch(() => undefined).then(() => evaluateNow(deps, projectId));
-  running.set(projectId, pass);
-  void pass
-    .finally(() => {
-      if (running.get(projectId) === pass) running.delete(projectId);
-    })
-    .catch(() => undefined);
+function serialized<T>(deps: AppDeps, run: () => Promise<T>): Promise<T> {
+  const previous = queues.get(deps.database) ?? Promise.resolve();
+  const pass = previous.catch(() => undefined).then(run);
+  queues.set(deps.database, pass);
   return pass;
 }
 
-/** One full pass over every project (the schedule and the benchmark). */
-export async function evaluateAllAlerts(deps: AppDeps): Promise<PassReport> {
-  const total: PassReport = { created: 0, updated: 0, resolved: 0, failures: 0 };
-  const ids = await deps.database.db.select({ id: projects.id }).from(projects);
-  for (const { id } of ids) {
-    // better-sqlite3 answers synchronously, so without this a province-wide pass would hold every socket and
-    // request until it ends; one project at a time lets them in between.
-    await new Promise<void>((resolve) => setImmediate(resolve));
-    const report = await evaluateProjectAlerts(deps, id);
-    total.created += report.created;
-    total.updated += report.updated;
-    total.resolved += report.resolved;
-    total.failures += report.failures;
-  }
-  return total;
+/** Evaluates every rule for one project on the deps' clock and brings its alerts and automatic failures in line. */
+export function evaluateProjectAlerts(deps: AppDeps, projectId: string): Promise<PassReport> {
+  return serialized(deps, () => runPass(deps, [projectId], deps.now()));
 }
 
-async function evaluateNow(deps: AppDeps, projectId: string): Promise<PassReport> {
+/**
+ * One full pass over every project (the schedule and the benchmark), set-based: for each slice of {@link SLICE}
+ * projects, each kind of fact, the stored alerts, their recipients and the automatic failures are read with one
+ * grouped query each; the rules run in memory; the differences are written in one transaction. Slices (rather
+ * than one query per kind over the whole province) bound how long any one synchronous step holds the server.
+ */
+export function evaluateAllAlerts(deps: AppDeps): Promise<PassReport> {
+  return serialized(deps, async () => {
+    const now = deps.now();
+    const ids = await deps.database.db.select({ id: projects.id }).from(projects).orderBy(projects.id);
+    // Every account once for the whole pass (the accounts table has no index by project to read a slice's).
+    const directory = await RecipientDirectory.load(deps.database.db, null, []);
+    const total: PassReport = { created: 0, updated: 0, resolved: 0, failures: 0 };
+    for (let i = 0; i < ids.length; i += SLICE) {
+      const report = await runPass(
+        deps,
+        ids.slice(i, i + SLICE).map((r) => r.id),
+        now,
+        directory,
+      );
+      total.created += report.created;
+      total.updated += report.updated;
+      total.resolved += report.resolved;
+      total.failures += report.failures;
+    }
+    return total;
+  });
+}
+
+async function runPass(
+  deps: AppDeps,
+  scope: PassScope,
+  now: Date,
+  directory?: RecipientDirectory,
+): Promise<PassReport> {
   const { db } = deps.database;
-  const now = deps.now();
   const today = shanghaiDate(now);
   const report: PassReport = { created: 0, updated: 0, resolved: 0, failures: 0 };
-  const facts = await loadProjectFacts(db, projectId, today);
-  const [project] = await db.select().from(projects).where(eq(projects.id, projectId));
-  if (!facts || !project) return report;
-  const { alerts: drafts, failures } = evaluateRules(facts, today);
-  const existing = new Map(
-    (await db.select().from(alerts).where(eq(alerts.projectId, projectId))).map((row) => [row.key, row]),
-  );
-  // Announced once the pass is written: a client reloading on the event sees resolutions of the same pass too.
-  const events: AlertEvent[] = [];
-  const wanted = new Set<string>();
-  for (const draft of drafts) {
-    const key = alertKey(projectId, draft);
-    wanted.add(key);
-    const row = existing.get(key);
-    if (!row) {
-      await createAlert(deps, project, key, draft, now, events);
-      report.created++;
-    } else if (await updateAlert(deps, project, row, draft, now, events)) report.updated++;
+  await yieldToLoop();
+  const scoped = await loadScopedFacts(db, scope, today);
+  if (scoped.size === 0) return report;
+  await yieldToLoop();
+  const places = [...scoped.values()].map((s) => s.place);
+  const ctx: PlanContext = {
+    directory: directory ?? (await RecipientDirectory.load(db, scope, places)),
+    openRecipients: await openAlertRecipients(db, scope),
+    now,
+  };
+  await yieldToLoop();
+  const stored = await loadStoredAlerts(db, scope);
+  await yieldToLoop();
+  const ledger = await FailureLedger.load(db, scope);
+  const entries = [...scoped.values()];
+  for (let i = 0; i < entries.length; i += SLICE) {
+    await yieldToLoop();
+    const chunk = await writeChunk(deps, entries.slice(i, i + SLICE), { ctx, stored, ledger, today, now });
+    report.created += chunk.created;
+    report.updated += chunk.updated;
+    report.resolved += chunk.resolved;
+    report.failures += chunk.failures;
   }
-  for (const row of existing.values()) {
-    if (row.state === 'open' && !wanted.has(row.key)) {
-      await db
-        .update(alerts)
-        .set({ state: 'resolved', resolvedAt: now, updatedAt: now })
-        .where(eq(alerts.id, row.id));
-      report.resolved++;
-    }
-  }
-  report.failures = await recordFailures(deps, projectId, failures, today, now);
-  for (const event of events) emitAlert(event);
   return report;
 }
 
-async function createAlert(
+interface ChunkInput {
+  readonly ctx: PlanContext;
+  readonly stored: ReadonlyMap<string, ReadonlyMap<string, StoredAlert>>;
+  readonly ledger: FailureLedger;
+  readonly today: string;
+  readonly now: Date;
+}
+
+async function writeChunk(
   deps: AppDeps,
-  project: ProjectRow,
-  key: string,
-  draft: AlertDraft,
-  now: Date,
-  events: AlertEvent[],
-) {
-  const id = randomUUID();
-  const inserted = await deps.database.db
-    .insert(alerts)
-    .values({
-      id,
-      key,
-      projectId: project.id,
-      enterpriseId: project.enterpriseId,
-      state: 'open',
-      ...draft,
-      createdAt: now,
-      updatedAt: now,
-    })
-    .onConflictDoNothing()
-    .returning({ id: alerts.id });
-  if (inserted.length === 0) return;
-  const recipients = await addRecipients(deps, project, id, draft, now);
-  await announce(
+  entries: readonly ScopedFacts[],
+  input: ChunkInput,
+): Promise<PassReport> {
+  const plan = emptyPlan();
+  const failures = emptyFailurePlan();
+  for (const { facts, place } of entries) {
+    const result = evaluateRules(facts, input.today);
+    planProject(plan, place, result.alerts, input.stored.get(place.id) ?? NONE, input.ctx);
+    input.ledger.plan(failures, place.id, result.failures, input.today, input.now);
+  }
+  writePlan(deps.database.db, plan, failures, input.now);
+  // Announced once the chunk is written: a client reloading on the event sees resolutions of the same pass too.
+  for (const { event } of plan.announcements) emitAlert(event);
+  await enqueueAlertDeliveries(
     deps,
-    project,
-    {
-      kind: 'created',
-      alertId: id,
-      rule: draft.rule,
-      projectId: project.id,
-      title: draft.title,
-      level: draft.level,
-      link: draft.link,
-      recipientUserIds: recipients,
-    },
-    draft,
-    events,
+    plan.announcements.flatMap(({ enterpriseId, event, draft }) =>
+      enterpriseId ? [{ enterpriseId, alertId: event.alertId, alert: draft }] : [],
+    ),
   );
-}
-
-/** Brings an existing alert to the draft; true when anything changed. */
-async function updateAlert(
-  deps: AppDeps,
-  project: ProjectRow,
-  row: AlertRow,
-  draft: AlertDraft,
-  now: Date,
-  events: AlertEvent[],
-): Promise<boolean> {
-  const reopened = row.state === 'resolved';
-  const escalated = row.level === 'warning' && draft.level === 'critical';
-  const textChanged =
-    row.enterpriseId !== project.enterpriseId ||
-    row.title !== draft.title ||
-    row.body !== draft.body ||
-    row.daysLeft !== draft.daysLeft ||
-    row.level !== draft.level;
-  // People who joined since (a new project department account, a newly registered director) see standing alerts.
-  if (!reopened && !escalated && row.state === 'open') await addRecipients(deps, project, row.id, draft, now);
-  if (!reopened && !textChanged) return false;
-  const { db } = deps.database;
-  await db
-    .update(alerts)
-    .set({
-      title: draft.title,
-      body: draft.body,
-      link: draft.link,
-      enterpriseId: project.enterpriseId,
-      daysLeft: draft.daysLeft,
-      level: draft.level,
-      state: 'open',
-      resolvedAt: null,
-      updatedAt: now,
-    })
-    .where(eq(alerts.id, row.id));
-  if (reopened || escalated) {
-    await db.update(recipientsTable).set({ readAt: null }).where(eq(recipientsTable.alertId, row.id));
-    const recipients = await addRecipients(deps, project, row.id, draft, now);
-    const kind = escalated ? 'escalated' : 'reopened';
-    await announce(
-      deps,
-      project,
-      {
-        kind,
-        alertId: row.id,
-        rule: draft.rule,
-        projectId: project.id,
-        title: draft.title,
-        level: draft.level,
-        link: draft.link,
-        recipientUserIds: recipients,
-      },
-      draft,
-      events,
-    );
-  }
-  return true;
-}
-
-async function addRecipients(
-  deps: AppDeps,
-  project: ProjectRow,
-  alertId: string,
-  draft: AlertDraft,
-  now: Date,
-) {
-  const userIds = await alertRecipients(deps.database.db, project, draft);
-  if (userIds.length > 0) {
-    await deps.database.db
-      .insert(recipientsTable)
-      .values(userIds.map((userId) => ({ alertId, userId, createdAt: now })))
-      .onConflictDoNothing();
-  }
-  return userIds;
-}
-
-async function announce(
-  deps: AppDeps,
-  project: ProjectRow,
-  event: AlertEvent,
-  draft: AlertDraft,
-  events: AlertEvent[],
-) {
-  events.push(event);
-  if (project.enterpriseId) await enqueueAlertDelivery(deps, project.enterpriseId, event.alertId, draft);
-}
-
-/** Records automatic 不合格 decisions once each; revokes an R3 one whose year turned out complete after all. */
-async function recordFailures(
-  deps: AppDeps,
-  projectId: string,
-  failures: readonly AutomaticFailure[],
-  today: string,
-  now: Date,
-) {
-  const { db } = deps.database;
-  let recorded = 0;
-  for (const failure of failures) {
-    const rows = await db
-      .insert(projectEvaluations)
-      .values({
-        id: randomUUID(),
-        projectId,
-        grade: '不合格',
-        reason: failure.reason,
-        automatic: true,
-        source: failure.source,
-        decidedAt: now,
-      })
-      .onConflictDoNothing()
-      .returning({ id: projectEvaluations.id });
-    recorded += rows.length;
-  }
-  const sources = new Set(failures.map((f) => f.source));
-  const standing = await db
-    .select({ id: projectEvaluations.id, source: projectEvaluations.source })
-    .from(projectEvaluations)
-    .where(
-      and(
-        eq(projectEvaluations.projectId, projectId),
-        eq(projectEvaluations.automatic, true),
-        isNull(projectEvaluations.revokedAt),
-      ),
-    );
-  for (const row of standing) {
-    // R1's failure stands once earned (a late termination does not undo it); R3's for the year being judged depends
-    // on the inspections recorded for it, which may arrive late.
-    const judged = `R3|${Number(today.slice(0, 4)) - 1}`;
-    if (row.source === judged && !sources.has(row.source)) {
-      await db.update(projectEvaluations).set({ revokedAt: now }).where(eq(projectEvaluations.id, row.id));
-    }
-  }
-  return recorded;
+  const { created, updated, resolved } = plan;
+  return { created, updated, resolved, failures: failures.inserts.length };
 }

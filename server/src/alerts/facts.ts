@@ -93,8 +93,9 @@ async function loadWorks(db: Db, projectId: string): Promise<ProjectFacts['dange
   const steps = await db.select().from(dangerousWorkSteps).where(eq(dangerousWorkSteps.projectId, projectId));
   return works.map((work) => {
     const own: Partial<Record<WorkStep, { date: string | null; conclusion: string | null }>> = {};
-    for (const s of steps)
-      {if (s.workId === work.workId) own[s.step] = { date: s.date, conclusion: s.conclusion };}
+    for (const s of steps) {
+      if (s.workId === work.workId) own[s.step] = { date: s.date, conclusion: s.conclusion };
+    }
     return { workId: work.workId, name: work.name, steps: own as WorkSteps };
   });
 }

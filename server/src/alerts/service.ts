@@ -79,8 +79,9 @@ export async function markAlertRead(deps: AppDeps, userId: string, alertId: stri
     .from(alertRecipients)
     .where(where);
   if (!row) throw notFound('预警不存在');
-  if (row.readAt === null)
-    {await deps.database.db.update(alertRecipients).set({ readAt: deps.now() }).where(where);}
+  if (row.readAt === null) {
+    await deps.database.db.update(alertRecipients).set({ readAt: deps.now() }).where(where);
+  }
 }
 
 export async function markAllAlertsRead(deps: AppDeps, userId: string): Promise<void> {
@@ -108,16 +109,18 @@ export async function recordVerification(
 ): Promise<VerificationView[]> {
   const alert = await recipientAlert(deps, user.id, alertId);
   if (alert.rule !== 'R2') throw badRequest('not_verifiable', '只有逾期未竣工预警需要记录核实结果');
-  if (user.role !== 'enterprise' && user.role !== 'supervisor')
-    {throw forbidden('只有企业或监督站可以记录核实结果');}
+  if (user.role !== 'enterprise' && user.role !== 'supervisor') {
+    throw forbidden('只有企业或监督站可以记录核实结果');
+  }
   const finding = body.finding;
   if (typeof finding !== 'string' || !(finding in VERIFICATION_FINDINGS)) {
     throw badRequest('invalid_finding', '请选择核实结果', { field: 'finding' });
   }
   const note = typeof body.note === 'string' ? body.note.trim() : '';
   if (note.length > 1000) throw badRequest('note_too_long', '说明不能超过1000字', { field: 'note' });
-  if (finding === 'other' && note === '')
-    {throw badRequest('missing_field', '核实结果为“其他”时请填写说明', { field: 'note' });}
+  if (finding === 'other' && note === '') {
+    throw badRequest('missing_field', '核实结果为“其他”时请填写说明', { field: 'note' });
+  }
   await deps.database.db
     .insert(alertVerifications)
     .values({ id: randomUUID(), alertId, userId: user.id, finding, note, createdAt: deps.now() });

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { and, desc, eq, lte } from 'drizzle-orm';
+import { and, desc, eq, inArray, lte } from 'drizzle-orm';
 import type { AppDeps } from '../../deps.js';
 import { enterpriseWebhooks, webhookDeliveries } from '../../db/schema/index.js';
 import { badRequest } from '../../http/errors.js';
@@ -23,6 +23,48 @@ export async function enqueueAlertDelivery(
   });
   if (id) setImmediate(() => void deliverDueWebhooks(deps).catch(() => undefined));
 }
+
+/**
+ * Queues many alerts at once (a pass's new, reopened and escalated ones): the robots read in one query, the
+ * deliveries written in batches, one delivery round started.
+ */
+export async function enqueueAlertDeliveries(
+  deps: AppDeps,
+  items: ReadonlyArray<{
+    enterpriseId: string;
+    alertId: string;
+    alert: { title: string; body: string; level: string; link: string | null };
+  }>,
+): Promise<void> {
+  if (items.length === 0) return;
+  const { db } = deps.database;
+  const enterpriseIds = [...new Set(items.map((i) => i.enterpriseId))];
+  const hooks = new Map<string, WebhookKind>();
+  for (let i = 0; i < enterpriseIds.length; i += 500) {
+    const rows = await db
+      .select({ enterpriseId: enterpriseWebhooks.enterpriseId, kind: enterpriseWebhooks.kind })
+      .from(enterpriseWebhooks)
+      .where(inArray(enterpriseWebhooks.enterpriseId, enterpriseIds.slice(i, i + 500)));
+    for (const row of rows) hooks.set(row.enterpriseId, row.kind);
+  }
+  const now = deps.now();
+  const rows = items.flatMap(({ enterpriseId, alertId, alert }) => {
+    const kind = hooks.get(enterpriseId);
+    if (!kind) return [];
+    const text = alertMarkdown(alert);
+    return [
+      { id: randomUUID(), enterpriseId, alertId, kind, title: alert.title, text, status: 'pending' as const },
+    ];
+  });
+  for (let i = 0; i < rows.length; i += 500) {
+    await db
+      .insert(webhookDeliveries)
+      .values(rows.slice(i, i + 500).map((r) => ({ ...r, attempts: 0, nextAttemptAt: now, createdAt: now })));
+  }
+  if (rows.length > 0) setImmediate(() => void deliverDueWebhooks(deps).catch(() => undefined));
+}
+
+type WebhookKind = (typeof enterpriseWebhooks.$inferSelect)['kind'];
 
 /**
  * Queues one markdown message (an alert, the weekly summary, a test) for the enterprise's robot; returns the

@@ -50,8 +50,9 @@ export async function saveWebhookSettings(
     return null;
   }
   const body = (input ?? {}) as { kind?: unknown; url?: unknown; secret?: unknown };
-  if (body.kind !== 'wecom' && body.kind !== 'dingtalk')
-    {throw badRequest('invalid_webhook_kind', '请选择企业微信或钉钉');}
+  if (body.kind !== 'wecom' && body.kind !== 'dingtalk') {
+    throw badRequest('invalid_webhook_kind', '请选择企业微信或钉钉');
+  }
   if (typeof body.url !== 'string') throw badRequest('invalid_webhook_url', '请填写 Webhook 地址');
   if (
     body.secret !== undefined &&

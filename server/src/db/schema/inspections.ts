@@ -65,6 +65,8 @@ export const inspections = sqliteTable(
     // The statistics rollups refresh what changed since their watermark (server/src/stats/rollups.ts).
     index('inspections_materialized_idx').on(t.materializedAt),
     index('inspections_deleted_idx').on(t.deletedAt),
+    // Covers the alert pass's per-project counts of live sealed inspections by origin (server/src/alerts/pass).
+    index('inspections_origin_live_idx').on(t.origin, t.status, t.deletedAt, t.projectId, t.date),
   ],
 );
 

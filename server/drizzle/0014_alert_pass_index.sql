@@ -1,0 +1,1 @@
+CREATE INDEX `inspections_origin_live_idx` ON `inspections` (`origin`,`status`,`deleted_at`,`project_id`,`date`);
