@@ -3,7 +3,12 @@ import type { InspectionMethod, InspectionOrigin } from '@anguan/model';
 import type { Db } from '../db/client.js';
 import { inspections, projectEquipment, projects } from '../db/schema/index.js';
 import { listDangerousWorks, type DangerousWorkView } from './dangerous-works.js';
-import { addEquipmentAlerts, certificateExpired, inspectionOverdue, type EquipmentAlerts } from './equipment-alerts.js';
+import {
+  addEquipmentAlerts,
+  certificateExpired,
+  inspectionOverdue,
+  type EquipmentAlerts,
+} from './equipment-alerts.js';
 import type { ProjectRow } from './views.js';
 
 export interface TimelineFilter {
@@ -106,7 +111,12 @@ export async function projectOverview(
       .select()
       .from(projectEquipment)
       .where(eq(projectEquipment.projectId, project.id))
-      .orderBy(asc(projectEquipment.createdAt)),
+      // Two machines registered in the same millisecond (an offline batch) keep a stable order by name.
+      .orderBy(
+        asc(projectEquipment.createdAt),
+        asc(projectEquipment.name),
+        asc(projectEquipment.equipmentId),
+      ),
     monthlyHistory(db, project.id),
   ]);
   const equipmentViews = equipment.map((row) => equipmentView(row, today));
