@@ -32,7 +32,8 @@ interface Me {
 }
 
 export async function me(page: Page): Promise<Me> {
-  const response = await page.request.get('/api/auth/me');
+  // A reused keep-alive socket the server closed at that instant answers ECONNRESET (seen once in CI): a GET may retry.
+  const response = await page.request.get('/api/auth/me', { maxRetries: 2 });
   expect(response.status()).toBe(200);
   return ((await response.json()) as { user: Me }).user;
 }
@@ -142,7 +143,7 @@ export async function sealedInspectionRequiringRectification(
 
 /** The caller's rectification counts, as the server has them now. */
 export async function rectificationCounts(page: Page): Promise<{ toReply: number; toReview: number }> {
-  const response = await page.request.get('/api/rectifications');
+  const response = await page.request.get('/api/rectifications', { maxRetries: 2 });
   expect(response.status()).toBe(200);
   return ((await response.json()) as { counts: { toReply: number; toReview: number } }).counts;
 }
