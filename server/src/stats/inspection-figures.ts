@@ -4,7 +4,7 @@
  *
  * @module
  */
-import { and, eq, sql } from 'drizzle-orm';
+import { and, eq, inArray, sql } from 'drizzle-orm';
 import type { Db } from '../db/client.js';
 import { projects } from '../db/schema/index.js';
 import { monthsBetween, type StatsFilter } from './periods.js';
@@ -16,7 +16,7 @@ import {
 } from './project-months.js';
 import type { StatsScope } from './scope.js';
 import { drill, number, percent, rate, text, type StatsTable } from './tables.js';
-import { paceOf } from './pace.js';
+import { paceOn } from './pace.js';
 
 export const ORIGIN_LABELS = {
   enterprise: '企业检查',
@@ -151,9 +151,13 @@ export async function monthlyCompletionTable(
 export async function paceTables(db: Db, scope: StatsScope, filter: StatsFilter, source: StatsSource) {
   const year = filter.today.slice(0, 4);
   const list = await inConstructionWithDone(db, scope, filter, year, source);
-  const paced = list.map((p) => ({ ...p, ...paceOf(p, p.done, filter.today) }));
+  const pace = paceOn(filter.today);
   const counts = { met: 0, on_pace: 0, behind: 0 };
-  for (const p of paced) counts[p.state]++;
+  const paced = list.map((p) => {
+    const r = pace(p, p.done);
+    counts[r.state]++;
+    return { id: p.id, filingNumber: p.filingNumber, pace: r, gap: r.done - r.expected };
+  });
   const labels = { met: '已完成全年次数', on_pace: '进度正常', behind: '进度落后' } as const;
   const summary: StatsTable = {
     id: 'pace',
@@ -169,8 +173,12 @@ export async function paceTables(db: Db, scope: StatsScope, filter: StatsFilter,
       drill: drill('projects', { status: 'in_construction', pace: state }),
     })),
   };
-  const worst = paced.sort(
-    (a, b) => a.done - a.expected - (b.done - b.expected) || (a.filingNumber < b.filingNumber ? -1 : 1),
+  const worst = paced
+    .sort((a, b) => a.gap - b.gap || (a.filingNumber < b.filingNumber ? -1 : 1))
+    .slice(0, 100);
+  const names = await projectNames(
+    db,
+    worst.map((p) => p.id),
   );
   const perProject: StatsTable = {
     id: 'pace-projects',
@@ -186,18 +194,27 @@ export async function paceTables(db: Db, scope: StatsScope, filter: StatsFilter,
       number('required', '本年应检'),
       text('state', '进度'),
     ],
-    rows: worst.slice(0, 100).map((p) => ({
-      filingNumber: p.filingNumber,
-      name: p.name,
+    rows: worst.map(({ id, filingNumber, pace: p }) => ({
+      filingNumber,
+      name: names.get(id) ?? '',
       done: p.done,
       expected: p.expected,
       required: p.required,
       state: labels[p.state],
-      drill: drill('inspections', { projectId: p.id, origin: 'enterprise', year }),
+      drill: drill('inspections', { projectId: id, origin: 'enterprise', year }),
     })),
     note: paced.length > 100 ? `共 ${paced.length} 个在建项目，列出差距最大的 100 个` : undefined,
   };
   return [summary, perProject];
+}
+
+async function projectNames(db: Db, ids: string[]): Promise<Map<string, string>> {
+  if (ids.length === 0) return new Map();
+  const rows = await db
+    .select({ id: projects.id, name: projects.name })
+    .from(projects)
+    .where(inArray(projects.id, ids));
+  return new Map(rows.map((r) => [r.id, r.name]));
 }
 
 /** The 检查 section: trends, pace, monthly-evaluation completion, JGJ59 scores and grades. */

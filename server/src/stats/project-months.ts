@@ -149,7 +149,10 @@ export async function monthFigures(db: Db, scope: StatsScope, filter: StatsFilte
     .groupBy(pm.month);
 }
 
-/** The scope's in-construction projects, each with its enterprise inspections in `year` (`done`). */
+/**
+ * The scope's in-construction projects, each with its enterprise inspections in `year` (`done`): only what the pace
+ * rule and the ranking read, since a province has some ten thousand of them (names are read for the rows shown).
+ */
 export async function inConstructionWithDone(
   db: Db,
   scope: StatsScope,
@@ -160,9 +163,7 @@ export async function inConstructionWithDone(
   const fields = {
     id: projects.id,
     filingNumber: projects.filingNumber,
-    name: projects.name,
     creditCode: projects.constructorCreditCode,
-    constructorName: projects.constructorName,
     startDate: projects.startDate,
     completionFilingDate: projects.completionFilingDate,
     required: projects.requiredInspectionsPerYear,

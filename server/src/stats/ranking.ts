@@ -4,19 +4,24 @@
  *
  * @module
  */
-import { and, eq, gte, lte, sql } from 'drizzle-orm';
+import { and, eq, gt, gte, inArray, lte, sql } from 'drizzle-orm';
 import type { Db } from '../db/client.js';
-import { projects, rectifications, statsProjectMonths } from '../db/schema/index.js';
+import {
+  projects,
+  rectifications,
+  statsProjectMonths,
+  statsProjectYears,
+  statsScopeMonths,
+} from '../db/schema/index.js';
 import type { StatsFilter } from './periods.js';
-import { paceOf } from './pace.js';
+import { paceOn } from './pace.js';
 import { inConstructionWithDone, projectMonths, type StatsSource } from './project-months.js';
-import { ownerWhere, type StatsScope } from './scope.js';
+import { cellScopeWhere, ownerWhere, type StatsScope } from './scope.js';
 import { drill, number, percent, rate, text, type StatsTable } from './tables.js';
 
 const total = (expr: unknown) => sql<number>`coalesce(sum(${expr}), 0)`.mapWith(Number);
 
 interface EnterpriseFigures {
-  name: string;
   creditCode: string;
   projects: number;
   done: number;
@@ -27,8 +32,38 @@ interface EnterpriseFigures {
   centi: number;
 }
 
+/**
+ * The year's rows answer a period from January to a month after which the scope has no inspections that year (the
+ * default 本年), with one row per project instead of one per project and month.
+ */
+async function yearRowsAnswer(db: Db, scope: StatsScope, filter: StatsFilter): Promise<boolean> {
+  const year = filter.fromMonth.slice(0, 4);
+  if (!scope.cells || filter.fromMonth !== `${year}-01` || filter.toMonth.slice(0, 4) !== year) return false;
+  if (filter.toMonth === `${year}-12`) return true;
+  const c = statsScopeMonths;
+  const [later] = await db
+    .select({ month: c.month })
+    .from(c)
+    .where(and(cellScopeWhere(c.scope, scope.cells), gt(c.month, filter.toMonth), lte(c.month, `${year}-12`)))
+    .limit(1);
+  return later === undefined;
+}
+
 /** JGJ59 inspections and their total (hundredths) per 施工单位 in the period. */
 async function scoresByConstructor(db: Db, scope: StatsScope, filter: StatsFilter, source: StatsSource) {
+  if (source === 'rollup' && (await yearRowsAnswer(db, scope, filter))) {
+    const y = statsProjectYears;
+    return db
+      .select({
+        creditCode: projects.constructorCreditCode,
+        count: total(y.jgj59Count),
+        centi: total(y.jgj59ScoreCenti),
+      })
+      .from(y)
+      .innerJoin(projects, eq(projects.id, y.projectId))
+      .where(and(scope.projects, eq(y.year, filter.fromMonth.slice(0, 4))))
+      .groupBy(projects.constructorCreditCode);
+  }
   if (source === 'rollup' && scope.cells) {
     // The covering index (region, month, 施工单位, figures) answers this without touching the registry.
     const t = statsProjectMonths;
@@ -49,6 +84,23 @@ async function scoresByConstructor(db: Db, scope: StatsScope, filter: StatsFilte
     .select({ creditCode: pm.creditCode, count: total(pm.jgj59Count), centi: total(pm.jgj59ScoreCenti) })
     .from(pm)
     .groupBy(pm.creditCode);
+}
+
+/** The 施工单位 name of each credit code, as its in-construction projects of the scope register it. */
+async function constructorNames(db: Db, scope: StatsScope, codes: string[]): Promise<Map<string, string>> {
+  if (codes.length === 0) return new Map();
+  const rows = await db
+    .select({ code: projects.constructorCreditCode, name: sql<string>`min(${projects.constructorName})` })
+    .from(projects)
+    .where(
+      and(
+        scope.projects,
+        eq(projects.status, 'in_construction'),
+        inArray(projects.constructorCreditCode, codes),
+      ),
+    )
+    .groupBy(projects.constructorCreditCode);
+  return new Map(rows.map((r) => [r.code, r.name]));
 }
 
 export async function rankingTable(
@@ -75,12 +127,13 @@ export async function rankingTable(
       .groupBy(projects.constructorCreditCode),
   ]);
   const figures = new Map<string, EnterpriseFigures>();
-  const of = (creditCode: string, name: string) => {
-    let entry = figures.get(creditCode);
+  const pace = paceOn(filter.today);
+  for (const p of list) {
+    const r = pace(p, p.done);
+    let entry = figures.get(p.creditCode);
     if (!entry) {
       entry = {
-        name,
-        creditCode,
+        creditCode: p.creditCode,
         projects: 0,
         done: 0,
         required: 0,
@@ -89,17 +142,12 @@ export async function rankingTable(
         jgj59Count: 0,
         centi: 0,
       };
-      figures.set(creditCode, entry);
+      figures.set(p.creditCode, entry);
     }
-    return entry;
-  };
-  for (const p of list) {
-    const pace = paceOf(p, p.done, filter.today);
-    const entry = of(p.creditCode, p.constructorName);
     entry.projects++;
-    entry.done += Math.min(pace.done, pace.required);
-    entry.required += pace.required;
-    if (pace.state === 'behind') entry.behind++;
+    entry.done += Math.min(r.done, r.required);
+    entry.required += r.required;
+    if (r.state === 'behind') entry.behind++;
   }
   for (const s of scores) {
     if (figures.has(s.creditCode)) {
@@ -113,6 +161,12 @@ export async function rankingTable(
       (a, b) =>
         b.completion - a.completion || a.overdue - b.overdue || a.creditCode.localeCompare(b.creditCode),
     );
+  const shown = ranked.slice(0, 200);
+  const names = await constructorNames(
+    db,
+    scope,
+    shown.map((f) => f.creditCode),
+  );
   return {
     id: 'ranking',
     title: '施工企业排名（在建项目）',
@@ -128,9 +182,9 @@ export async function rankingTable(
       number('overdue', '逾期整改'),
       text('average', 'JGJ59 平均分'),
     ],
-    rows: ranked.slice(0, 200).map((f, i) => ({
+    rows: shown.map((f, i) => ({
       rank: i + 1,
-      enterprise: f.name,
+      enterprise: names.get(f.creditCode) ?? f.creditCode,
       projects: f.projects,
       completion: f.completion,
       behind: f.behind,

@@ -13,7 +13,7 @@ import { regionUnder } from '../projects/queries.js';
 import { regionPrefix } from '../projects/regions.js';
 import { catalogLabels } from './catalog-labels.js';
 import { ORIGIN_LABELS } from './inspection-figures.js';
-import { paceOf } from './pace.js';
+import { paceOn } from './pace.js';
 import { monthRange, type StatsFilter } from './periods.js';
 import { RULE_LABELS, shanghaiStart, STATUS_LABELS } from './register-figures.js';
 import { SEALED } from './rollups.js';
@@ -158,8 +158,9 @@ async function projectRecords(db: Db, scope: StatsScope, filter: StatsFilter, q:
       `${year}-01-01`,
       `${Number(year) + 1}-01-01`,
     );
+    const paceOf = paceOn(filter.today);
     list = list.filter((p) => {
-      const r = paceOf({ ...p, required: p.requiredInspectionsPerYear }, done.get(p.id) ?? 0, filter.today);
+      const r = paceOf({ ...p, required: p.requiredInspectionsPerYear }, done.get(p.id) ?? 0);
       detail.set(p.id, `本年企业检查 ${r.done} / 应检 ${r.required}`);
       return r.state === pace;
     });

@@ -118,7 +118,7 @@ export function scopeMonthQuery(db: Db, scopeExpr: SQL<string>, where: SQL | und
     .groupBy(scopeExpr, pm.month, pm.status);
 }
 
-/** Enterprise inspections per project and year, from `stats_project_months` rows matching `where`. */
+/** Enterprise inspections and JGJ59 figures per project and year, from `stats_project_months` rows matching `where`. */
 export function projectYearQuery(db: Db, where: SQL | undefined) {
   const year = sql<string>`substr(${pm.month}, 1, 4)`;
   return db
@@ -126,6 +126,8 @@ export function projectYearQuery(db: Db, where: SQL | undefined) {
       projectId: pm.projectId,
       year: year.as('year'),
       enterpriseCount: total(pm.enterpriseCount).as('enterprise_count'),
+      jgj59Count: total(pm.jgj59Count).as('jgj59_count'),
+      jgj59ScoreCenti: total(pm.jgj59ScoreCenti).as('jgj59_score_centi'),
     })
     .from(pm)
     .where(where)

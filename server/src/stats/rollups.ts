@@ -35,16 +35,23 @@ import type { CellScope } from './scope.js';
 export { SEALED } from './rollup-queries.js';
 export type ProjectMonthRow = typeof statsProjectMonths.$inferSelect;
 
-async function readWatermarks(db: Db): Promise<{ materialized: number; deleted: number }> {
+/**
+ * The layout of the rollup rows: a database whose rows were written in another layout (columns added since) is
+ * rebuilt on its next refresh rather than read with those columns at their defaults.
+ */
+export const ROLLUP_FORMAT = 2;
+
+async function readWatermarks(db: Db): Promise<{ materialized: number; deleted: number; format: number }> {
   const rows = await db.select().from(statsRollupState);
   const of = (name: string) => rows.find((r) => r.name === name)?.watermark ?? -1;
-  return { materialized: of('materialized'), deleted: of('deleted') };
+  return { materialized: of('materialized'), deleted: of('deleted'), format: of('format') };
 }
 
 export function writeWatermarks(tx: Db, materialized: number, deleted: number): void {
   for (const [name, watermark] of [
     ['materialized', materialized],
     ['deleted', deleted],
+    ['format', ROLLUP_FORMAT],
   ] as const) {
     tx.insert(statsRollupState)
       .values({ name, watermark })
@@ -77,7 +84,9 @@ export interface RefreshReport {
  */
 export async function refreshStatsRollups(db: Db, owner?: CellScope): Promise<RefreshReport> {
   const marks = await readWatermarks(db);
-  if (marks.materialized < 0 || (await lacksSnapshot(db))) return rebuildStatsRollups(db);
+  if (marks.materialized < 0 || marks.format !== ROLLUP_FORMAT || (await lacksSnapshot(db))) {
+    return rebuildStatsRollups(db);
+  }
   const changed = await db
     .select({ projectId: inspections.projectId, date: inspections.date, at: inspections.materializedAt })
     .from(inspections)

@@ -43,7 +43,11 @@ export const rectifications = sqliteTable(
     materializedAt: integer('materialized_at', { mode: 'timestamp_ms' }).notNull(),
   },
   (t) => [
-    index('rectifications_project_idx').on(t.projectId, t.state),
+    // The deadline makes the statistics' overdue counts of a scope index-only.
+    index('rectifications_project_idx').on(t.projectId, t.state, t.deadline),
+    // Covers the statistics' 整改 figures of a scope (projects × opening period → state, deadline, days to close)
+    // without reading the wide rows.
+    index('rectifications_project_opened_idx').on(t.projectId, t.openedAt, t.state, t.deadline, t.daysToClose),
     index('rectifications_state_deadline_idx').on(t.state, t.deadline),
   ],
 );

@@ -84,13 +84,19 @@ export const statsScopeMonths = sqliteTable(
   (t) => [primaryKey({ columns: [t.scope, t.month, t.status] })],
 );
 
-/** Enterprise inspections per project and calendar year (YYYY): the 企业检查进度 and the ranking read one row each. */
+/**
+ * Enterprise inspections and JGJ59 figures per project and calendar year (YYYY): the 企业检查进度 and the ranking
+ * read one row each. The columns with defaults were added later; the rollup format version rebuilds their rows.
+ */
 export const statsProjectYears = sqliteTable(
   'stats_project_years',
   {
     projectId: text('project_id').notNull(),
     year: text('year').notNull(),
     enterpriseCount: integer('enterprise_count').notNull(),
+    /** Sealed JGJ59 inspections with a total and their total in hundredths (the ranking's year average). */
+    jgj59Count: integer('jgj59_count').notNull().default(0),
+    jgj59ScoreCenti: integer('jgj59_score_centi').notNull().default(0),
   },
   (t) => [primaryKey({ columns: [t.projectId, t.year] })],
 );
