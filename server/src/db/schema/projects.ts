@@ -49,8 +49,27 @@ export const projects = sqliteTable(
   },
   (t) => [
     index('projects_constructor_idx').on(t.constructorCreditCode),
-    // The 项目信息 lists page by (scope, status, 备案号); see bench/src/projects.
-    index('projects_enterprise_idx').on(t.enterpriseId, t.status, t.filingNumber),
-    index('projects_region_idx').on(t.regionCode, t.status, t.filingNumber),
+    // The 项目信息 lists page by (scope, status, 备案号); see bench/src/projects. The columns after those make the
+    // statistics' pace of every in-construction project of a scope index-only (a province has ten thousand).
+    index('projects_enterprise_idx').on(
+      t.enterpriseId,
+      t.status,
+      t.filingNumber,
+      t.id,
+      t.constructorCreditCode,
+      t.startDate,
+      t.completionFilingDate,
+      t.requiredInspectionsPerYear,
+    ),
+    index('projects_region_idx').on(
+      t.regionCode,
+      t.status,
+      t.filingNumber,
+      t.id,
+      t.constructorCreditCode,
+      t.startDate,
+      t.completionFilingDate,
+      t.requiredInspectionsPerYear,
+    ),
   ],
 );
