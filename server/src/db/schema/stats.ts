@@ -10,20 +10,9 @@ import { sqliteTable, text, integer, index, primaryKey } from 'drizzle-orm/sqlit
  * for a city (4 digits) or province (2) summed from its districts.
  */
 
-/**
- * One project's sealed inspections in one month (YYYY-MM), counted per origin, with JGJ59 score figures, and the
- * project's region, enterprise, 施工单位 and status as of the refresh (`statsProjectScopes` notices when they change).
- */
-export const statsProjectMonths = sqliteTable(
-  'stats_project_months',
-  {
-    projectId: text('project_id').notNull(),
-    month: text('month').notNull(),
-    regionCode: text('region_code'),
-    enterpriseId: text('enterprise_id'),
-    // Defaults only so the columns could be added to existing rows; the refresh rebuilds those (no snapshot yet).
-    creditCode: text('credit_code').notNull().default(''),
-    status: text('status').notNull().default(''),
+/** The sealed inspections of a cell counted per origin, with JGJ59 score figures and the findings they hold. */
+function inspectionFigures() {
+  return {
     enterpriseCount: integer('enterprise_count').notNull(),
     selfCount: integer('self_count').notNull(),
     monthlyCount: integer('monthly_count').notNull(),
@@ -41,6 +30,24 @@ export const statsProjectMonths = sqliteTable(
     band3: integer('band_3').notNull(),
     band4: integer('band_4').notNull(),
     findingCount: integer('finding_count').notNull(),
+  };
+}
+
+/**
+ * One project's sealed inspections in one month (YYYY-MM), counted per origin, with JGJ59 score figures, and the
+ * project's region, enterprise, 施工单位 and status as of the refresh (`statsProjectScopes` notices when they change).
+ */
+export const statsProjectMonths = sqliteTable(
+  'stats_project_months',
+  {
+    projectId: text('project_id').notNull(),
+    month: text('month').notNull(),
+    regionCode: text('region_code'),
+    enterpriseId: text('enterprise_id'),
+    // Defaults only so the columns could be added to existing rows; the refresh rebuilds those (no snapshot yet).
+    creditCode: text('credit_code').notNull().default(''),
+    status: text('status').notNull().default(''),
+    ...inspectionFigures(),
   },
   (t) => [
     primaryKey({ columns: [t.projectId, t.month] }),
@@ -63,21 +70,7 @@ export const statsScopeMonths = sqliteTable(
     scope: text('scope').notNull(),
     month: text('month').notNull(),
     status: text('status').notNull(),
-    enterpriseCount: integer('enterprise_count').notNull(),
-    selfCount: integer('self_count').notNull(),
-    monthlyCount: integer('monthly_count').notNull(),
-    spotCount: integer('spot_count').notNull(),
-    jgj59Count: integer('jgj59_count').notNull(),
-    jgj59ScoreCenti: integer('jgj59_score_centi').notNull(),
-    excellentCount: integer('excellent_count').notNull(),
-    passCount: integer('pass_count').notNull(),
-    failCount: integer('fail_count').notNull(),
-    band0: integer('band_0').notNull(),
-    band1: integer('band_1').notNull(),
-    band2: integer('band_2').notNull(),
-    band3: integer('band_3').notNull(),
-    band4: integer('band_4').notNull(),
-    findingCount: integer('finding_count').notNull(),
+    ...inspectionFigures(),
     /** Projects with at least one sealed 标准化月评 in the month. */
     monthlyProjects: integer('monthly_projects').notNull(),
   },
