@@ -11,14 +11,13 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import path from 'node:path';
-import { defaultConfig } from '../../../server/src/config.js';
-import { openDatabase, type Database_ } from '../../../server/src/db/client.js';
+import type { Database_ } from '../../../server/src/db/client.js';
 import type { AppDeps } from '../../../server/src/deps.js';
 import { evaluateAllAlerts, type PassReport } from '../../../server/src/alerts/index.js';
 import { referenceProjectPass } from '../../../server/src/alerts/reference-pass.js';
-import { generate, PROJECTS, ENTERPRISES } from './generate.js';
+import { PROJECTS, ENTERPRISES } from './generate.js';
+import { benchScale, generateProvince, NOW, provinceDeps } from './province.js';
 
-const NOW = new Date('2026-11-30T04:00:00Z');
 const SAMPLE = Number(process.env.BENCH_ALERTS_SAMPLE ?? '200');
 const CITIES = Array.from({ length: 13 }, (_, i) => `32${String(i + 1).padStart(2, '0')}00`);
 
@@ -135,21 +134,14 @@ async function reference(deps: AppDeps, ids: string[]) {
 }
 
 async function main() {
-  const scale = Number(process.env.BENCH_STATS_SCALE ?? '1');
+  const scale = benchScale();
   const root = mkdtempSync(path.join(tmpdir(), 'anguan-bench-alerts-'));
   const loadBefore = loadavg();
   try {
-    const database = openDatabase(root);
-    const deps: AppDeps = {
-      config: { ...defaultConfig, dataDir: root, webRoot: null },
-      database,
-      now: () => NOW,
-    };
+    const deps = provinceDeps(root);
+    const { database } = deps;
     const t0 = performance.now();
-    const counts = generate(database.sqlite, NOW.getTime(), {
-      inspectionsPerProject: Math.round(50 * scale),
-      findingsPerInspection: 5,
-    });
+    const counts = generateProvince(database.sqlite, scale);
     furnish(database.sqlite);
     database.sqlite.exec('ANALYZE');
     const generateMs = performance.now() - t0;

@@ -10,22 +10,28 @@
  * `BENCH_STATS_DATA=<dir>` keeps the generated dataset in that folder and reuses it on the next run (generation takes
  * a quarter of an hour at full scale); the pre-aggregation is rebuilt every run unless `BENCH_STATS_REUSE_ROLLUPS=1`.
  */
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import path from 'node:path';
-import { defaultConfig } from '../../../server/src/config.js';
-import { openDatabase } from '../../../server/src/db/client.js';
 import type { AppDeps } from '../../../server/src/deps.js';
 import { createSession } from '../../../server/src/auth/sessions.js';
 import { users } from '../../../server/src/db/schema/index.js';
 import { evaluateAllAlerts } from '../../../server/src/alerts/index.js';
 import { standaloneStatsApp } from '../../../server/src/stats/routes.js';
 import { rebuildStatsRollups } from '../../../server/src/stats/rollups.js';
-import { generate, PROJECTS, ENTERPRISES } from './generate.js';
+import { PROJECTS, ENTERPRISES } from './generate.js';
+import { benchScale, generateProvince, NOW, provinceDeps } from './province.js';
 import { report, type Measurement } from './report.js';
 
 const ORIGIN = 'http://bench.local';
-const NOW = new Date('2026-11-30T04:00:00Z');
 const SECTIONS = ['projects', 'inspections', 'findings', 'rectifications', 'dangerous-works', 'alerts'];
 
 function signIn(
@@ -159,7 +165,7 @@ interface KeptDataset {
 }
 
 async function main() {
-  const scale = Number(process.env.BENCH_STATS_SCALE ?? '1');
+  const scale = benchScale();
   const keep = process.env.BENCH_STATS_DATA;
   const root = keep ?? mkdtempSync(path.join(tmpdir(), 'anguan-bench-stats-'));
   if (keep) mkdirSync(keep, { recursive: true });
@@ -169,21 +175,13 @@ async function main() {
   if (keep && !kept && readdirSync(keep).length > 0) {
     throw new Error(`${keep} holds no finished dataset (an interrupted run?): empty it first`);
   }
-  if (kept && kept.scale !== scale) throw new Error(`${root} holds a dataset of scale ${kept.scale}, not ${scale}`);
+  if (kept && kept.scale !== scale)
+    throw new Error(`${root} holds a dataset of scale ${kept.scale}, not ${scale}`);
   try {
-    const database = openDatabase(root);
-    const deps: AppDeps = {
-      config: { ...defaultConfig, dataDir: root, webRoot: null },
-      database,
-      now: () => NOW,
-    };
+    const deps = provinceDeps(root);
+    const { database } = deps;
     let t0 = performance.now();
-    const counts =
-      kept?.counts ??
-      generate(database.sqlite, NOW.getTime(), {
-        inspectionsPerProject: Math.round(50 * scale),
-        findingsPerInspection: 5,
-      });
+    const counts = kept?.counts ?? generateProvince(database.sqlite, scale);
     const generateMs = kept?.generateMs ?? performance.now() - t0;
     if (!kept) database.sqlite.exec('ANALYZE');
     console.log(
