@@ -175,8 +175,9 @@ async function main() {
   if (keep && !kept && readdirSync(keep).length > 0) {
     throw new Error(`${keep} holds no finished dataset (an interrupted run?): empty it first`);
   }
-  if (kept && kept.scale !== scale)
+  if (kept && kept.scale !== scale) {
     throw new Error(`${root} holds a dataset of scale ${kept.scale}, not ${scale}`);
+  }
   try {
     const deps = provinceDeps(root);
     const { database } = deps;

@@ -4,14 +4,14 @@
  *
  * @module
  */
-import { and, gte, lt, lte, sql } from 'drizzle-orm';
+import { and, gte, lt, sql } from 'drizzle-orm';
 import type { Db } from '../db/client.js';
 import { inspections, statsFindingCells } from '../db/schema/index.js';
 import { catalogLabels, TERM_TREE_NOTE } from './catalog-labels.js';
 import { monthRange, type StatsFilter } from './periods.js';
 import type { StatsSource } from './project-months.js';
 import { findingCellQuery } from './rollup-queries.js';
-import { cellScopeWhere, type StatsScope } from './scope.js';
+import { cellMonthsWhere, type StatsScope } from './scope.js';
 import { drill, number, text, type StatsTable } from './tables.js';
 
 export interface FindingGroup {
@@ -42,13 +42,7 @@ export async function findingGroups(
         pointsCenti: sum(c.pointsCenti),
       })
       .from(c)
-      .where(
-        and(
-          cellScopeWhere(c.scope, scope.cells),
-          gte(c.month, filter.fromMonth),
-          lte(c.month, filter.toMonth),
-        ),
-      )
+      .where(cellMonthsWhere(c, scope.cells, filter))
       .groupBy(c.kind, c.item, c.hazardLevel);
   }
   const range = monthRange(filter.fromMonth, filter.toMonth);

@@ -16,7 +16,7 @@ import {
 } from '../db/schema/index.js';
 import { monthRange, type StatsFilter } from './periods.js';
 import { PROJECT_MONTH_GROUP, projectMonthColumns, SEALED } from './rollup-queries.js';
-import { cellScopeWhere, type StatsScope } from './scope.js';
+import { cellMonthsWhere, type StatsScope } from './scope.js';
 
 export type StatsSource = 'rollup' | 'base';
 
@@ -130,13 +130,7 @@ export async function monthFigures(db: Db, scope: StatsScope, filter: StatsFilte
     return db
       .select(monthColumns(c, done))
       .from(c)
-      .where(
-        and(
-          cellScopeWhere(c.scope, scope.cells),
-          gte(c.month, filter.fromMonth),
-          lte(c.month, filter.toMonth),
-        ),
-      )
+      .where(cellMonthsWhere(c, scope.cells, filter))
       .groupBy(c.month);
   }
   const pm = projectMonths(db, scope, filter, filter.fromMonth, filter.toMonth, source);

@@ -4,7 +4,7 @@
  *
  * @module
  */
-import { and, eq, gt, gte, inArray, lte, sql } from 'drizzle-orm';
+import { and, eq, gte, inArray, lte, sql } from 'drizzle-orm';
 import type { Db } from '../db/client.js';
 import {
   projects,
@@ -13,10 +13,10 @@ import {
   statsProjectYears,
   statsScopeMonths,
 } from '../db/schema/index.js';
-import type { StatsFilter } from './periods.js';
+import { nextMonth, type StatsFilter } from './periods.js';
 import { paceOn } from './pace.js';
 import { inConstructionWithDone, projectMonths, type StatsSource } from './project-months.js';
-import { cellScopeWhere, ownerWhere, type StatsScope } from './scope.js';
+import { cellMonthsWhere, ownerWhere, type StatsScope } from './scope.js';
 import { drill, number, percent, rate, text, type StatsTable } from './tables.js';
 
 const total = (expr: unknown) => sql<number>`coalesce(sum(${expr}), 0)`.mapWith(Number);
@@ -44,7 +44,7 @@ async function yearRowsAnswer(db: Db, scope: StatsScope, filter: StatsFilter): P
   const [later] = await db
     .select({ month: c.month })
     .from(c)
-    .where(and(cellScopeWhere(c.scope, scope.cells), gt(c.month, filter.toMonth), lte(c.month, `${year}-12`)))
+    .where(cellMonthsWhere(c, scope.cells, { fromMonth: nextMonth(filter.toMonth), toMonth: `${year}-12` }))
     .limit(1);
   return later === undefined;
 }

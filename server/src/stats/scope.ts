@@ -4,7 +4,7 @@
  *
  * @module
  */
-import { and, eq, gte, lt, or, sql, type SQL, type SQLWrapper } from 'drizzle-orm';
+import { and, eq, gte, lt, lte, or, sql, type SQL, type SQLWrapper } from 'drizzle-orm';
 import type { SessionUser } from '../auth/sessions.js';
 import { projects } from '../db/schema/index.js';
 import { forbidden } from '../http/errors.js';
@@ -37,6 +37,15 @@ export function cellScopeWhere(column: SQLWrapper, cells: CellScope): SQL {
   // A province or city has its own cells, summed from its districts' (`rollup-levels.ts`).
   if (LEVELS.includes(cells.from.length as 2 | 4)) return eq(column, `p:${cells.from}`);
   return and(gte(column, `r:${cells.from}`), lt(column, `r:${cells.to}`))!;
+}
+
+/** Rows of a rollup table (its `scope` and `month` columns) in `cells` and the months from `fromMonth` to `toMonth`. */
+export function cellMonthsWhere(
+  t: { scope: SQLWrapper; month: SQLWrapper },
+  cells: CellScope,
+  months: Pick<StatsFilter, 'fromMonth' | 'toMonth'>,
+): SQL {
+  return and(cellScopeWhere(t.scope, cells), gte(t.month, months.fromMonth), lte(t.month, months.toMonth))!;
 }
 
 /** A row's own region and enterprise columns inside `cells`. */
