@@ -8,35 +8,17 @@ import {
   dangerousWorks,
   dangerousWorkSteps,
   inspectionPlans,
-  inspections,
   projectEvaluations,
   rectifications,
   users,
 } from '../src/db/schema/index.js';
 import { alertWorld, shanghai, type AlertWorld } from './alert-fixtures.js';
+import { addInspection } from './support/alert-inspections.js';
 
 const worlds: AlertWorld[] = [];
 afterEach(() => {
   for (const w of worlds.splice(0)) w.dispose();
 });
-
-async function inspection(w: AlertWorld, id: string, projectId: string, origin: string, date: string) {
-  await w.deps.database.db.insert(inspections).values({
-    id,
-    docName: `inspection:${id}`,
-    projectId,
-    origin,
-    method: 'jgj59',
-    date,
-    status: 'completed',
-    inspectors: '[]',
-    rectificationRequired: false,
-    findingCount: 0,
-    createdByUserId: w.ids.director,
-    createdAt: w.clock.now,
-    materializedAt: w.clock.now,
-  } as typeof inspections.$inferInsert);
-}
 
 /** A province in small where every rule fires: R1 counting down and escalated, R2, R3 (pace, plan, year), R4–R6. */
 async function province(start: Date): Promise<AlertWorld> {
@@ -69,8 +51,8 @@ async function province(start: Date): Promise<AlertWorld> {
     status: 'terminated',
     completionFilingDate: '2026-05-01',
   });
-  await inspection(w, 'i-main-1', 'p-main', 'enterprise', '2026-02-10');
-  await inspection(w, 'i-main-m', 'p-main', 'monthly', '2026-10-20');
+  await addInspection(w, { id: 'i-main-1', projectId: 'p-main', origin: 'enterprise', date: '2026-02-10' });
+  await addInspection(w, { id: 'i-main-m', projectId: 'p-main', origin: 'monthly', date: '2026-10-20' });
   await db.insert(rectifications).values({
     inspectionId: 'i-main-1',
     docName: 'rectification:i-main-1',
@@ -156,7 +138,7 @@ describe('the batched alert pass', () => {
             .update(rectifications)
             .set({ state: 'replied' })
             .where(eq(rectifications.inspectionId, 'i-main-1'));
-          await inspection(w, 'i-c-m', 'p-c', 'monthly', '2026-11-05');
+          await addInspection(w, { id: 'i-c-m', projectId: 'p-c', origin: 'monthly', date: '2026-11-05' });
           const [alert] = await db
             .select()
             .from(alerts)
@@ -197,7 +179,7 @@ describe('the batched alert pass', () => {
       [
         async (w) => {
           for (const d of ['2026-05-01', '2026-08-01', '2026-11-01']) {
-            await inspection(w, `i-main-${d}`, 'p-main', 'enterprise', d);
+            await addInspection(w, { id: `i-main-${d}`, projectId: 'p-main', origin: 'enterprise', date: d });
           }
         },
       ],

@@ -7,34 +7,15 @@ import {
   type AlertEvent,
 } from '../src/alerts/index.js';
 import { listAlerts, markAlertRead, unreadCount } from '../src/alerts/service.js';
-import { inspections, projectEvaluations, projects, rectifications } from '../src/db/schema/index.js';
+import { projectEvaluations, projects, rectifications } from '../src/db/schema/index.js';
 import { alertWorld, shanghai, type AlertWorld } from './alert-fixtures.js';
+import { addInspection } from './support/alert-inspections.js';
 
 let world: AlertWorld;
 afterEach(() => world?.dispose());
 
 const evaluations = (w: AlertWorld, projectId: string) =>
   w.deps.database.db.select().from(projectEvaluations).where(eq(projectEvaluations.projectId, projectId));
-
-async function inspection(w: AlertWorld, projectId: string, origin: 'enterprise' | 'monthly', date: string) {
-  const id = crypto.randomUUID();
-  await w.deps.database.db.insert(inspections).values({
-    id,
-    docName: `inspection:${id}`,
-    projectId,
-    origin,
-    method: 'jgj59',
-    date,
-    status: 'completed',
-    inspectors: '[]',
-    rectificationRequired: false,
-    findingCount: 0,
-    createdByUserId: w.ids.director,
-    createdAt: w.clock.now,
-    materializedAt: w.clock.now,
-  } as typeof inspections.$inferInsert);
-  return id;
-}
 
 describe('R1 through the engine', () => {
   it('counts down to the project department and the director, escalates on day 31 to the region supervisor with an automatic 不合格, and resolves on termination', async () => {
@@ -141,7 +122,7 @@ describe('R2, R4 and R5 through the engine', () => {
     expect(await listAlerts(world.deps, world.ids.projectUser)).toEqual([
       expect.objectContaining({ rule: 'R4', state: 'open' }),
     ]);
-    await inspection(world, projectId, 'monthly', '2026-05-26');
+    await addInspection(world, { projectId, origin: 'monthly', date: '2026-05-26' });
     expect(await evaluateProjectAlerts(world.deps, projectId)).toMatchObject({ resolved: 1 });
     expect(await listAlerts(world.deps, world.ids.projectUser, { state: 'open' })).toEqual([]);
   });
@@ -149,7 +130,7 @@ describe('R2, R4 and R5 through the engine', () => {
   it('reopens the same R5 alert, unread, when a replied rectification is returned after its deadline', async () => {
     world = await alertWorld(shanghai('2026-05-11'));
     const projectId = await world.addProject({ id: 'p-main', startDate: '2026-05-01' });
-    const inspectionId = await inspection(world, projectId, 'enterprise', '2026-05-02');
+    const inspectionId = await addInspection(world, { projectId, origin: 'enterprise', date: '2026-05-02' });
     const { db } = world.deps.database;
     await db.insert(rectifications).values({
       inspectionId,
@@ -193,8 +174,8 @@ describe('R3 at year end through the engine', () => {
       startDate: '2026-01-01',
       registeredAt: shanghai('2026-01-05'),
     });
-    await inspection(world, projectId, 'enterprise', '2026-03-01');
-    await inspection(world, projectId, 'enterprise', '2026-07-01');
+    await addInspection(world, { projectId, origin: 'enterprise', date: '2026-03-01' });
+    await addInspection(world, { projectId, origin: 'enterprise', date: '2026-07-01' });
     await evaluateProjectAlerts(world.deps, projectId);
     expect(await evaluations(world, projectId)).toEqual([]);
     world.clock.now = shanghai('2027-01-01');
@@ -203,7 +184,7 @@ describe('R3 at year end through the engine', () => {
       expect.objectContaining({ source: 'R3|2026', grade: '不合格', revokedAt: null }),
     ]);
     expect(await evaluateAllAlerts(world.deps)).toMatchObject({ created: 0, failures: 0 });
-    await inspection(world, projectId, 'enterprise', '2026-11-01');
+    await addInspection(world, { projectId, origin: 'enterprise', date: '2026-11-01' });
     await evaluateProjectAlerts(world.deps, projectId);
     const [revoked] = await evaluations(world, projectId);
     expect(revoked!.revokedAt).not.toBeNull();

@@ -1,27 +1,13 @@
 import { createHash } from 'node:crypto';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { RECTIFICATION_ROOTS, setReply } from '@anguan/model';
-import { api, connectPeer, eventually, seedWorld, type TestPeer, type World } from './sync-fixtures.js';
-import {
-  firstTermId,
-  sealInspection,
-  startClockedServer,
-  type ClockedServer,
-} from './rectification-fixtures.js';
+import { api, eventually } from './sync-fixtures.js';
+import { firstTermId, sealInspection } from './rectification-fixtures.js';
+import { eachTestGetsAServer, peerOn, server, world } from './support/rectification-scene.js';
 
 /** Per-finding 整改回复 (issue 9) as `GET /api/rectifications/<uuid>` returns them. */
 
-let server: ClockedServer;
-let world: World;
-const peers: TestPeer[] = [];
-beforeEach(async () => {
-  server = await startClockedServer();
-  world = seedWorld(server.deps.database.db, server.clock.now);
-});
-afterEach(async () => {
-  for (const p of peers.splice(0)) p.destroy();
-  await server.dispose();
-});
+eachTestGetsAServer();
 
 const REQUEST = { requirement: '按检查单逐条整改', deadline: '2026-03-22', rectifier: '张项目' };
 const PHOTO_BYTES = Buffer.concat([
@@ -37,13 +23,6 @@ const blobStatus = async (id: string, user = world.director) =>
   ).status;
 const detail = async (id: string) =>
   (await api(server.url, world.director, 'GET', `/api/rectifications/${id}`)).json.rectification;
-
-async function departmentPeer(id: string): Promise<TestPeer> {
-  const peer = connectPeer(server, `rectification:${id}`, world.department);
-  peers.push(peer);
-  await peer.synced();
-  return peer;
-}
 
 describe('per-finding answers in GET /api/rectifications/<uuid>', () => {
   it('keys each finding and returns the answers the project department gave to single findings', async () => {
@@ -62,7 +41,7 @@ describe('per-finding answers in GET /api/rectifications/<uuid>', () => {
     });
     expect(upload.status).toBe(201);
     expect(await blobStatus(id)).not.toBe(200); // not referenced by anything the director reads yet
-    const peer = await departmentPeer(id);
+    const peer = await peerOn(id, world.department);
     const author = { authorUserId: world.department.id, authorName: '项目部' };
     const findingReplies = { [key]: { text: '已加设防护栏杆', photos: [PHOTO] } };
     const replyId = setReply(peer.doc, { ...author, text: '其余已整改', findingReplies, findingKeys: [key] });
@@ -82,7 +61,7 @@ describe('per-finding answers in GET /api/rectifications/<uuid>', () => {
   it('leaves out an answer to a finding the sealed inspection does not have, written past the model’s writer', async () => {
     const { id } = await sealInspection(server, world, { method: 'terms', rectification: REQUEST });
     const key = `term:${firstTermId()}`;
-    const peer = await departmentPeer(id);
+    const peer = await peerOn(id, world.department);
     const parts = {
       [key]: { text: '已整改', photos: [] },
       'term:not.in.sheet': { text: '伪造', photos: [] },

@@ -1,38 +1,14 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { CLOSE_CODES, addReview, rectificationToJSON, setReply } from '@anguan/model';
-import {
-  api,
-  connectPeer,
-  eventually,
-  seedWorld,
-  type TestPeer,
-  type TestUser,
-  type World,
-} from './sync-fixtures.js';
-import { sealInspection, startClockedServer, type ClockedServer } from './rectification-fixtures.js';
+import { api, eventually, type TestPeer, type TestUser } from './sync-fixtures.js';
+import { sealInspection } from './rectification-fixtures.js';
+import { eachTestGetsAServer, peerOn, server, world } from './support/rectification-scene.js';
 
-let server: ClockedServer;
-let world: World;
-const peers: TestPeer[] = [];
-beforeEach(async () => {
-  server = await startClockedServer();
-  world = seedWorld(server.deps.database.db, server.clock.now);
-});
-afterEach(async () => {
-  for (const p of peers.splice(0)) p.destroy();
-  await server.dispose();
-});
+eachTestGetsAServer();
 
 const REQUEST = { requirement: '临边防护栏杆缺失，限期补齐', deadline: '2026-03-22', rectifier: '张项目' };
 const getRectification = (user: TestUser, id: string) =>
   api(server.url, user, 'GET', `/api/rectifications/${id}`);
-
-async function peerOn(id: string, user: TestUser): Promise<TestPeer> {
-  const peer = connectPeer(server, `rectification:${id}`, user);
-  peers.push(peer);
-  await peer.synced();
-  return peer;
-}
 
 /** Waits until the materialized row shows `expected`. */
 const rowShows = (id: string, expected: Record<string, unknown>, user = world.director) =>

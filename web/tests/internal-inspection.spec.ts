@@ -7,17 +7,12 @@
 import { expect as baseExpect, test } from './fixtures';
 import { expectNoAxeViolations } from './support/axe';
 import { DEMO_ACCOUNTS, DEMO_PROJECT_LABEL, signedIn } from './support/demo';
+import { ONE_PAGE_PDF } from './support/pdf';
 import { solidPng } from './support/png';
 import { pickProject } from './support/project-picker';
 
 // A sealing round trip and uploads on a shared 2-core machine: each step may wait longer than the default.
 const expect = baseExpect.configure({ timeout: 20_000 });
-
-/** A one-page PDF the server's type sniffing accepts (it starts with the PDF signature). */
-const PDF = Buffer.from(
-  '%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n2 0 obj<</Type/Pages/Kids[3 0 R]/Count 1>>endobj\n' +
-    '3 0 obj<</Type/Page/Parent 2 0 R/MediaBox[0 0 200 200]>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n',
-);
 
 interface ListedRow {
   id: string;
@@ -47,7 +42,7 @@ test('an internal-standard inspection with two scans is sealed, shown in 历史�
   await page.getByLabel('备注').fill('按公司安全检查表逐项检查，3号楼临边防护缺失');
   await page.getByTestId('scan-input').setInputFiles([
     { name: '检查表第1页.png', mimeType: 'image/png', buffer: solidPng(64, 48) },
-    { name: '检查表.pdf', mimeType: 'application/pdf', buffer: PDF },
+    { name: '检查表.pdf', mimeType: 'application/pdf', buffer: ONE_PAGE_PDF },
   ]);
   await expect(page.getByTestId('scan-file')).toHaveCount(2);
   await page.getByLabel('是否整改').check();

@@ -4,14 +4,16 @@
  */
 import { expect, test } from './fixtures';
 import { expectNoAxeViolations } from './support/axe';
+import { ONE_PAGE_PDF } from './support/pdf';
 import { solidPng } from './support/png';
 import { DEMO_PROJECT, DIRECTOR, signedIn, waitForServiceWorker } from './support/projects';
-
 
 // Whole workflows with several axe-core passes (each takes seconds on a 2-core machine).
 test.describe.configure({ timeout: 180_000 });
 
-test('月评统计 lists the in-construction projects without this month’s evaluation by default', async ({ browser }) => {
+test('月评统计 lists the in-construction projects without this month’s evaluation by default', async ({
+  browser,
+}) => {
   const director = await signedIn(browser, DIRECTOR);
   await director.goto('/monthly');
   await expect(director.getByRole('heading', { level: 1, name: '标准化月评统计' })).toBeVisible();
@@ -25,7 +27,7 @@ test('月评统计 lists the in-construction projects without this month’s eva
   await expectNoAxeViolations(director);
 });
 
-test('a project department uploads its monthly evaluation offline; the enterprise sees it with its scan after sync', async ({
+test('a project department uploads its monthly evaluation offline; the enterprise pages through its photo and PDF scans after sync', async ({
   browser,
 }) => {
   const department = await signedIn(browser, DEMO_PROJECT.filingNumber);
@@ -35,11 +37,10 @@ test('a project department uploads its monthly evaluation offline; the enterpris
   await expectNoAxeViolations(department);
 
   await department.context().setOffline(true);
-  await department.getByLabel(/月评表扫描件或照片/).setInputFiles({
-    name: '月评表.png',
-    mimeType: 'image/png',
-    buffer: solidPng(64, 48, [200, 30, 30]),
-  });
+  await department.getByLabel(/月评表扫描件或照片/).setInputFiles([
+    { name: '月评表.png', mimeType: 'image/png', buffer: solidPng(64, 48, [200, 30, 30]) },
+    { name: '月评表.pdf', mimeType: 'application/pdf', buffer: ONE_PAGE_PDF },
+  ]);
   await department.getByLabel(/自评分/).fill('88.5');
   await department.getByRole('button', { name: '提交月评' }).click();
   await expect(department.getByText('已保存到本机，联网后自动上传')).toBeVisible();
@@ -61,9 +62,21 @@ test('a project department uploads its monthly evaluation offline; the enterpris
   }).toPass({ timeout: 30_000 });
   await expectNoAxeViolations(director);
   await row.getByRole('button', { name: /查看扫描件/ }).click();
+  const dialog = director.getByRole('dialog', { name: /月评扫描件/ });
   const viewer = director.getByTestId('scan-viewer');
-  await expect(viewer.getByRole('img')).toBeVisible();
-  await expect
-    .poll(() => viewer.getByRole('img').evaluate((img: HTMLImageElement) => img.naturalWidth))
-    .toBe(64);
+  /** The page's scan once loaded: the photo at its own size, or the PDF framed from a blob: URL (CSP refuses more). */
+  const shownScan = async () => {
+    const scan = viewer.locator('img, iframe[src^="blob:"]');
+    await expect(scan).toHaveCount(1);
+    const tag = await scan.evaluate((element) => element.tagName);
+    if (tag === 'IMG') {
+      await expect.poll(() => scan.evaluate((img: HTMLImageElement) => img.naturalWidth)).toBe(64);
+    }
+    return tag;
+  };
+  await expect(dialog).toContainText('1/2');
+  const first = await shownScan();
+  await dialog.getByRole('button', { name: '下一页' }).click();
+  await expect(dialog).toContainText('2/2');
+  expect([first, await shownScan()].sort()).toEqual(['IFRAME', 'IMG']);
 });
