@@ -215,6 +215,7 @@ async function main() {
       findings: counts.findings,
       generateMs: Math.round(generateMs),
       rollupBuildMs: Math.round(rollupMs),
+      rollupsReused: reuseRollups ? 1 : 0,
       alertPassMs: Number.isNaN(alertMs) ? Number.NaN : Math.round(alertMs),
       alertsCreated: alertPass.created,
       loadAverage: Number(loadavg()[0]!.toFixed(1)),

@@ -40,7 +40,7 @@ export function report(results: Measurement[], context: Record<string, number> &
     `# bench:stats — ${new Date().toISOString()}`,
     '',
     `${context.projects} projects, ${context.enterprises} enterprises, ${context.inspections} sealed inspections, ${context.findings} findings.${scaled}`,
-    `Generated in ${context.generateMs} ms (not timed). Pre-aggregation built from scratch in ${context.rollupBuildMs} ms (once; afterwards refreshed per changed project).`,
+    `Generated in ${context.generateMs} ms (not timed). Pre-aggregation built from scratch in ${context.rollupBuildMs} ms (once; afterwards refreshed per changed project${context.rollupsReused ? '; kept from the run that built it, BENCH_STATS_REUSE_ROLLUPS' : ''}).`,
     `Load average (1 min) at the end of the run: ${context.loadAverage} on this shared 2-core machine.`,
     Number.isNaN(context.alertPassMs)
       ? 'Full alert pass: not timed here (its own benchmark: `pnpm bench:alerts`; `BENCH_STATS_SKIP_ALERTS=0` times one here).'
