@@ -11,6 +11,7 @@ import type { Materializer } from './materializer/materializer.js';
 import { materializersByKind } from './materializer/by-kind.js';
 import { inspectionMaterializer } from './inspections/service.js';
 import { documentsNeedingMaterialization } from './materializer/catch-up.js';
+import { upgradeStatsRollups } from './stats/rollups.js';
 import { RectificationMaterializer } from './rectifications/materializer.js';
 import { materializeDocument } from './materializer/pipeline.js';
 import { MaterializeScheduler, type SchedulerOptions } from './materializer/scheduler.js';
@@ -89,6 +90,7 @@ export async function startServer(config: Config, options: StartOptions = {}): P
     materializeScheduler,
     blobStore: new BlobStore(config.dataDir),
   };
+  await upgradeStatsRollups(database.db);
   // Catch-up: documents written while no (or an older) materializer ran get their rows in the background.
   for (const docName of await documentsNeedingMaterialization(database.db)) {
     materializeScheduler.schedule(docName);

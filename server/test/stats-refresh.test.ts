@@ -1,9 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
-import { inspections, projects, users } from '../src/db/schema/index.js';
+import { inspections, projects, statsProjectYears, statsRollupState, users } from '../src/db/schema/index.js';
 import { loadDemo } from '../src/demo/load-demo.js';
 import { documentsNeedingMaterialization } from '../src/materializer/catch-up.js';
 import { statsSection } from '../src/stats/service.js';
+import { ROLLUP_FORMAT, upgradeStatsRollups } from '../src/stats/rollups.js';
 import { statsFilterParams } from '../src/stats/periods.js';
 import { statsScope } from '../src/stats/scope.js';
 import { listDangerousWorks } from '../src/projects/dangerous-works.js';
@@ -157,5 +158,26 @@ describe('statistics pre-aggregation after changes', () => {
       expect(got, login).toEqual(want);
     }
     expect(seen).toBeGreaterThan(0);
+  });
+});
+
+describe('statistics rollups after an upgrade', () => {
+  it('are rebuilt at start-up when written in an older layout, and left alone when current', async () => {
+    const { db } = server.deps.database;
+    await figures('jiangsu');
+    const before = await db.select().from(statsProjectYears);
+    expect(before.some((r) => r.jgj59Count > 0)).toBe(true);
+    expect(await upgradeStatsRollups(db)).toBeNull();
+    // As a database from before the year rows had JGJ59 figures: the columns at their defaults, an older format.
+    await db.update(statsProjectYears).set({ jgj59Count: 0, jgj59ScoreCenti: 0 });
+    await db
+      .update(statsRollupState)
+      .set({ watermark: ROLLUP_FORMAT - 1 })
+      .where(eq(statsRollupState.name, 'format'));
+    expect((await upgradeStatsRollups(db))?.full).toBe(true);
+    const after = await db.select().from(statsProjectYears);
+    expect(after).toEqual(expect.arrayContaining(before));
+    expect(after).toHaveLength(before.length);
+    await figures('jiangsu');
   });
 });

@@ -114,6 +114,17 @@ export async function refreshStatsRollups(db: Db, owner?: CellScope): Promise<Re
   return { full: false, projects: months.size, cells };
 }
 
+/**
+ * At start-up, before the server answers: rollups written in an older layout are rebuilt now, so that the first
+ * statistics request after an upgrade does not carry the rebuild (a minute at province scale). A database without
+ * rollups is left to its first refresh.
+ */
+export async function upgradeStatsRollups(db: Db): Promise<RefreshReport | null> {
+  const marks = await readWatermarks(db);
+  if (marks.materialized < 0 || marks.format === ROLLUP_FORMAT) return null;
+  return rebuildStatsRollups(db);
+}
+
 /** Recomputes every rollup from the base rows (first refresh, or after the tables were emptied). */
 export async function rebuildStatsRollups(db: Db): Promise<RefreshReport> {
   const [marks] = await db
