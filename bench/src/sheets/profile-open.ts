@@ -35,15 +35,30 @@ async function pageTimeline(page: Page): Promise<void> {
     ready: (window as unknown as { __benchReady: number }).__benchReady,
     resources: performance
       .getEntriesByType('resource')
-      .map((e) => [e.name.replace(location.origin, ''), Math.round(e.startTime), Math.round((e as PerformanceResourceTiming).responseEnd)]),
+      .map((e) => [
+        e.name.replace(location.origin, ''),
+        Math.round(e.startTime),
+        Math.round((e as PerformanceResourceTiming).responseEnd),
+      ]),
     paints: performance.getEntriesByType('paint').map((e) => [e.name, Math.round(e.startTime)]),
     nav: performance.getEntriesByType('navigation').map((e) => {
       const n = e as PerformanceNavigationTiming;
-      return { responseEnd: Math.round(n.responseEnd), domInteractive: Math.round(n.domInteractive), dcl: Math.round(n.domContentLoadedEventEnd) };
+      return {
+        responseEnd: Math.round(n.responseEnd),
+        domInteractive: Math.round(n.domInteractive),
+        dcl: Math.round(n.domContentLoadedEventEnd),
+      };
     }),
   }));
-  console.log(JSON.stringify(entries.nav), 'paints', JSON.stringify(entries.paints), 'ready', Math.round(entries.ready));
-  for (const [name, start, end] of entries.resources) console.log(`  ${String(start).padStart(6)} → ${String(end).padStart(6)}  ${name}`);
+  console.log(
+    JSON.stringify(entries.nav),
+    'paints',
+    JSON.stringify(entries.paints),
+    'ready',
+    Math.round(entries.ready),
+  );
+  for (const [name, start, end] of entries.resources)
+    console.log(`  ${String(start).padStart(6)} → ${String(end).padStart(6)}  ${name}`);
 }
 
 function summarizeTrace(events: TraceEvent[]): void {
@@ -55,19 +70,31 @@ function summarizeTrace(events: TraceEvent[]): void {
     if (e.ph !== 'X' || !e.dur) continue;
     byName.set(e.name, (byName.get(e.name) ?? 0) + e.dur / 1000);
     const url = e.args?.data?.url ?? e.args?.fileName;
-    if (url && /EvaluateScript|v8\.compile|FunctionCall|v8\.run|v8\.evaluateModule|CompileScript|CompileCode/.test(e.name)) {
+    if (
+      url &&
+      /EvaluateScript|v8\.compile|FunctionCall|v8\.run|v8\.evaluateModule|CompileScript|CompileCode/.test(
+        e.name,
+      )
+    ) {
       const key = `${e.name} ${url.split('/').pop()}`;
       byUrl.set(key, (byUrl.get(key) ?? 0) + e.dur / 1000);
     }
   }
   console.log('\ntrace: total ms by event name (top 25)');
-  for (const [name, ms] of [...byName].sort((a, b) => b[1] - a[1]).slice(0, 25)) console.log(`${ms.toFixed(1).padStart(9)}  ${name}`);
+  for (const [name, ms] of [...byName].sort((a, b) => b[1] - a[1]).slice(0, 25))
+    console.log(`${ms.toFixed(1).padStart(9)}  ${name}`);
   console.log('\ntrace: script work by file (top 25)');
-  for (const [name, ms] of [...byUrl].sort((a, b) => b[1] - a[1]).slice(0, 25)) console.log(`${ms.toFixed(1).padStart(9)}  ${name}`);
-  const tasks = events.filter((e) => e.name === 'RunTask' && (e.dur ?? 0) > 30_000).sort((a, b) => a.ts - b.ts);
+  for (const [name, ms] of [...byUrl].sort((a, b) => b[1] - a[1]).slice(0, 25))
+    console.log(`${ms.toFixed(1).padStart(9)}  ${name}`);
+  const tasks = events
+    .filter((e) => e.name === 'RunTask' && (e.dur ?? 0) > 30_000)
+    .sort((a, b) => a.ts - b.ts);
   const t0 = tasks[0]?.ts ?? 0;
   console.log('\ntrace: main-thread tasks over 30 ms (start, ms)');
-  for (const t of tasks) console.log(`  +${((t.ts - t0) / 1000).toFixed(0).padStart(6)}  ${((t.dur ?? 0) / 1000).toFixed(1)} ms  tid ${t.tid}`);
+  for (const t of tasks)
+    console.log(
+      `  +${((t.ts - t0) / 1000).toFixed(0).padStart(6)}  ${((t.dur ?? 0) / 1000).toFixed(1)} ms  tid ${t.tid}`,
+    );
 }
 
 /** One open under the DevTools CPU profiler: self time by file and by function. */
@@ -78,7 +105,11 @@ async function cpuProfiledOpen(page: Page, url: string): Promise<void> {
   await cdp.send('Profiler.start');
   const ms = await timedOpen(page, url, 0);
   const { profile } = (await cdp.send('Profiler.stop')) as unknown as {
-    profile: { nodes: { id: number; callFrame: { functionName: string; url: string; lineNumber: number } }[]; samples: number[]; timeDeltas: number[] };
+    profile: {
+      nodes: { id: number; callFrame: { functionName: string; url: string; lineNumber: number } }[];
+      samples: number[];
+      timeDeltas: number[];
+    };
   };
   writeFileSync('/tmp/sheets-open.cpuprofile', JSON.stringify(profile));
   const byNode = new Map(profile.nodes.map((n) => [n.id, n.callFrame]));
@@ -93,23 +124,33 @@ async function cpuProfiledOpen(page: Page, url: string): Promise<void> {
     byFunction.set(fn, (byFunction.get(fn) ?? 0) + ms);
   });
   console.log(`\nprofiled open: ${ms.toFixed(0)} ms; self time by file`);
-  for (const [k, v] of [...byFile].sort((a, b) => b[1] - a[1]).slice(0, 20)) console.log(`${v.toFixed(1).padStart(9)}  ${k}`);
+  for (const [k, v] of [...byFile].sort((a, b) => b[1] - a[1]).slice(0, 20))
+    console.log(`${v.toFixed(1).padStart(9)}  ${k}`);
   console.log('self time by function');
-  for (const [k, v] of [...byFunction].sort((a, b) => b[1] - a[1]).slice(0, 30)) console.log(`${v.toFixed(1).padStart(9)}  ${k}`);
+  for (const [k, v] of [...byFunction].sort((a, b) => b[1] - a[1]).slice(0, 30))
+    console.log(`${v.toFixed(1).padStart(9)}  ${k}`);
 }
 
 async function main(): Promise<void> {
   const server = await startBenchServer(port);
   const browser = await chromium.launch({
     executablePath: '/usr/bin/chromium',
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking'],
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--no-first-run',
+      '--disable-background-networking',
+    ],
   });
   try {
     const page = await signedInPhone(browser, server.baseUrl, '13800000001');
     await page.context().addInitScript({ content: READY_PROBE });
     const id = await newJgj59Inspection(page);
     await page.evaluate(() => navigator.serviceWorker.ready.then(() => undefined));
-    const url = process.argv.includes('--url') ? process.argv[process.argv.indexOf('--url') + 1]! : `/inspections/${id}`;
+    const url = process.argv.includes('--url')
+      ? process.argv[process.argv.indexOf('--url') + 1]!
+      : `/inspections/${id}`;
     await page.context().setOffline(true);
     await throttle(page, 4);
     for (let i = 0; i < opens; i++) {
@@ -119,7 +160,14 @@ async function main(): Promise<void> {
     }
     await cpuProfiledOpen(page, url);
     await browser.startTracing(page, {
-      categories: ['devtools.timeline', 'v8.execute', 'disabled-by-default-devtools.timeline', 'v8', 'blink', 'loading'],
+      categories: [
+        'devtools.timeline',
+        'v8.execute',
+        'disabled-by-default-devtools.timeline',
+        'v8',
+        'blink',
+        'loading',
+      ],
     });
     const ms = await timedOpen(page, url, 0);
     const buffer = await browser.stopTracing();

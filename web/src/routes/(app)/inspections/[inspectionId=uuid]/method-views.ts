@@ -20,11 +20,17 @@ function load(method: InspectionMethod): Promise<MethodView> | null {
   switch (method) {
     case 'jgj59':
     case 'dust':
-      return import('./sheets/SheetInspection.svelte').then((m) => ({ kind: 'sheets', component: m.default }));
+      return import('./sheets/SheetInspection.svelte').then((m) => ({
+        kind: 'sheets',
+        component: m.default,
+      }));
     case 'terms':
       return import('./terms/TermsInspection.svelte').then((m) => ({ kind: 'terms', component: m.default }));
     case 'internal':
-      return import('./internal/InternalInspection.svelte').then((m) => ({ kind: 'internal', component: m.default }));
+      return import('./internal/InternalInspection.svelte').then((m) => ({
+        kind: 'internal',
+        component: m.default,
+      }));
     default:
       return null;
   }
