@@ -57,13 +57,12 @@ async function pageTimeline(page: Page): Promise<void> {
     'ready',
     Math.round(entries.ready),
   );
-  for (const [name, start, end] of entries.resources)
+  for (const [name, start, end] of entries.resources) {
     console.log(`  ${String(start).padStart(6)} → ${String(end).padStart(6)}  ${name}`);
+  }
 }
 
 function summarizeTrace(events: TraceEvent[]): void {
-  const main = events.find((e) => e.name === 'TracingStartedInBrowser' || e.name === 'CrRendererMain');
-  void main;
   const byUrl = new Map<string, number>();
   const byName = new Map<string, number>();
   for (const e of events) {
@@ -81,20 +80,22 @@ function summarizeTrace(events: TraceEvent[]): void {
     }
   }
   console.log('\ntrace: total ms by event name (top 25)');
-  for (const [name, ms] of [...byName].sort((a, b) => b[1] - a[1]).slice(0, 25))
+  for (const [name, ms] of [...byName].sort((a, b) => b[1] - a[1]).slice(0, 25)) {
     console.log(`${ms.toFixed(1).padStart(9)}  ${name}`);
+  }
   console.log('\ntrace: script work by file (top 25)');
-  for (const [name, ms] of [...byUrl].sort((a, b) => b[1] - a[1]).slice(0, 25))
+  for (const [name, ms] of [...byUrl].sort((a, b) => b[1] - a[1]).slice(0, 25)) {
     console.log(`${ms.toFixed(1).padStart(9)}  ${name}`);
+  }
   const tasks = events
     .filter((e) => e.name === 'RunTask' && (e.dur ?? 0) > 30_000)
     .sort((a, b) => a.ts - b.ts);
   const t0 = tasks[0]?.ts ?? 0;
   console.log('\ntrace: main-thread tasks over 30 ms (start, ms)');
   for (const t of tasks)
-    console.log(
+    {console.log(
       `  +${((t.ts - t0) / 1000).toFixed(0).padStart(6)}  ${((t.dur ?? 0) / 1000).toFixed(1)} ms  tid ${t.tid}`,
-    );
+    );}
 }
 
 /** One open under the DevTools CPU profiler: self time by file and by function. */
@@ -124,11 +125,13 @@ async function cpuProfiledOpen(page: Page, url: string): Promise<void> {
     byFunction.set(fn, (byFunction.get(fn) ?? 0) + ms);
   });
   console.log(`\nprofiled open: ${ms.toFixed(0)} ms; self time by file`);
-  for (const [k, v] of [...byFile].sort((a, b) => b[1] - a[1]).slice(0, 20))
+  for (const [k, v] of [...byFile].sort((a, b) => b[1] - a[1]).slice(0, 20)) {
     console.log(`${v.toFixed(1).padStart(9)}  ${k}`);
+  }
   console.log('self time by function');
-  for (const [k, v] of [...byFunction].sort((a, b) => b[1] - a[1]).slice(0, 30))
+  for (const [k, v] of [...byFunction].sort((a, b) => b[1] - a[1]).slice(0, 30)) {
     console.log(`${v.toFixed(1).padStart(9)}  ${k}`);
+  }
 }
 
 async function main(): Promise<void> {

@@ -61,6 +61,7 @@ export function warmSheetCatalogs(): void {
     }
   };
   setTimeout(guarded(getJgj59Catalog), 0);
-  if (typeof requestIdleCallback === 'function')
+  if (typeof requestIdleCallback === 'function') {
     requestIdleCallback(guarded(getDustCatalog), { timeout: 3000 });
+  }
 }
