@@ -92,10 +92,10 @@ function summarizeTrace(events: TraceEvent[]): void {
     .sort((a, b) => a.ts - b.ts);
   const t0 = tasks[0]?.ts ?? 0;
   console.log('\ntrace: main-thread tasks over 30 ms (start, ms)');
-  for (const t of tasks)
-    {console.log(
-      `  +${((t.ts - t0) / 1000).toFixed(0).padStart(6)}  ${((t.dur ?? 0) / 1000).toFixed(1)} ms  tid ${t.tid}`,
-    );}
+  for (const t of tasks) {
+    const start = ((t.ts - t0) / 1000).toFixed(0).padStart(6);
+    console.log(`  +${start}  ${((t.dur ?? 0) / 1000).toFixed(1)} ms  tid ${t.tid}`);
+  }
 }
 
 /** One open under the DevTools CPU profiler: self time by file and by function. */
