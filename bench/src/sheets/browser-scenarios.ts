@@ -53,10 +53,17 @@ export async function floorTapSamples(page: Page, taps: number): Promise<number[
 
 /**
  * Records, in every document of the page, when the sheet page is usable: rules tappable and `bench:saved` tables
- * listed as 已保存. A string, not a function: tsx's name-keeping helpers do not exist in the page.
+ * listed as 已保存 (or, for the bare-shell floor, when `bench:selector` matches). A string, not a function: tsx's
+ * name-keeping helpers do not exist in the page.
  */
 export const READY_PROBE = `(() => {
   const check = () => {
+    const selector = sessionStorage.getItem('bench:selector');
+    if (selector) {
+      if (!document.querySelector(selector)) return false;
+      window.__benchReady = performance.now();
+      return true;
+    }
     const expected = Number(sessionStorage.getItem('bench:saved') ?? '0');
     const saved = document.querySelectorAll('.side [data-testid="table-state"][data-state="已保存"]').length;
     const tappable = document.querySelector('[data-rule-id] button[aria-pressed]');
@@ -70,9 +77,24 @@ export const READY_PROBE = `(() => {
   });
 })();`;
 
-/** Reloads the (offline) page and returns ms from navigation start to usable. */
-export async function timedOpen(page: Page, url: string, savedTables: number): Promise<number> {
-  await page.evaluate((n) => sessionStorage.setItem('bench:saved', String(n)), savedTables);
+/**
+ * The bare-shell floor: the same offline open through the same service worker and SvelteKit start, of a path with
+ * no route (the app's own 页面不存在 page: no sign-in check, no IndexedDB, no catalog), until its heading shows.
+ */
+export const BARE_SHELL = { url: '/bench-no-such-page', selector: 'main h1, main h2' };
+
+/**
+ * Reloads the (offline) page and returns ms from navigation start to usable: `savedTables` listed as 已保存 on the
+ * sheet page, or `selector` present.
+ */
+export async function timedOpen(page: Page, url: string, savedTables: number, selector = ''): Promise<number> {
+  await page.evaluate(
+    ([n, css]) => {
+      sessionStorage.setItem('bench:saved', String(n));
+      sessionStorage.setItem('bench:selector', css!);
+    },
+    [String(savedTables), selector] as const,
+  );
   await page.goto(url);
   try {
     await page.waitForFunction(() => (window as unknown as { __benchReady?: number }).__benchReady !== undefined, null, {

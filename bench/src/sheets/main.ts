@@ -10,12 +10,12 @@
  */
 import { chromium, type Browser, type Page } from '@playwright/test';
 import { getJgj59Catalog } from '@anguan/standards';
-import { floorTapSamples, READY_PROBE, remoteSample, tapSamples, timedOpen } from './browser-scenarios';
+import { BARE_SHELL, floorTapSamples, READY_PROBE, remoteSample, tapSamples, timedOpen } from './browser-scenarios';
 import { measureMaterialize } from './materialize';
 import { writeReport, type SheetsReport } from './report';
 import { startBenchServer } from './server';
 import { summarize } from './stats';
-import { fillEveryTable, newJgj59Inspection, PHONE, signedInPhone, throttle, waitSynced } from './ui';
+import { fillEveryTable, newJgj59Inspection, PHONE, signedInPhone, throttle, waitSheet, waitSynced } from './ui';
 
 const quick = process.argv.includes('--quick');
 const portArg = process.argv.indexOf('--port');
@@ -60,6 +60,7 @@ async function runBrowser(browser: Browser, baseUrl: string): Promise<Omit<Sheet
   console.log('[bench:sheets] tap → score');
   await a.goto(`/inspections/${empty}`);
   await waitSynced(a);
+  await waitSheet(a);
   await throttle(a, CPU_RATE);
   const tap = summarize(await tapSamples(a, TAP_RULE, counts.taps));
   const floorPage = await (await browser.newContext(PHONE)).newPage();
@@ -70,6 +71,7 @@ async function runBrowser(browser: Browser, baseUrl: string): Promise<Omit<Sheet
   const b = await signedInPhone(browser, baseUrl, '13800000002');
   await b.goto(`/inspections/${empty}`);
   await waitSynced(b);
+  await waitSheet(b);
   await throttle(b, CPU_RATE);
   const remoteSamples: number[] = [];
   for (let i = 0; i < counts.remote; i++) remoteSamples.push(await remoteSample(a, b, TAP_RULE));
@@ -81,13 +83,16 @@ async function measureOpen(page: Page, full: string, empty: string) {
   await throttle(page, CPU_RATE);
   const fullSamples: number[] = [];
   const emptySamples: number[] = [];
+  const shellSamples: number[] = [];
   for (let i = 0; i < counts.opens; i++) {
     fullSamples.push(await timedOpen(page, `/inspections/${full}`, TABLES.length));
     emptySamples.push(await timedOpen(page, `/inspections/${empty}`, 0));
+    shellSamples.push(await timedOpen(page, BARE_SHELL.url, 0, BARE_SHELL.selector));
   }
+  await page.evaluate(() => sessionStorage.removeItem('bench:selector'));
   await throttle(page, 1);
   await page.context().setOffline(false);
-  return { full: summarize(fullSamples), empty: summarize(emptySamples) };
+  return { full: summarize(fullSamples), empty: summarize(emptySamples), shell: summarize(shellSamples) };
 }
 
 main().catch((error: unknown) => {

@@ -13,7 +13,7 @@ import { getJgj59Catalog } from '@anguan/standards';
 import { remoteSample, tapSamples } from './browser-scenarios';
 import { startBenchServer } from './server';
 import { summarize } from './stats';
-import { newJgj59Inspection, signedInPhone, throttle, waitSynced } from './ui';
+import { newJgj59Inspection, signedInPhone, throttle, waitSheet, waitSynced } from './ui';
 
 const arg = (name: string, fallback: number) => {
   const index = process.argv.indexOf(name);
@@ -82,6 +82,7 @@ async function main(): Promise<void> {
     const id = await newJgj59Inspection(a);
     await a.goto(`/inspections/${id}`);
     await waitSynced(a);
+    await waitSheet(a);
     await throttle(a, 4);
     const tap = await profiled(a, '/tmp/sheets-tap.cpuprofile', () => tapSamples(a, RULE, taps));
     console.log('tap → score', summarize(tap));
@@ -98,6 +99,7 @@ async function main(): Promise<void> {
     await b.context().addInitScript({ content: SOCKET_LOG });
     await b.goto(`/inspections/${id}`);
     await waitSynced(b);
+    await waitSheet(b);
     await throttle(b, 4);
     const parts = { sender: [] as number[], transit: [] as number[], receiver: [] as number[], total: [] as number[] };
     await profiled(b, '/tmp/sheets-remote-receiver.cpuprofile', async () => {

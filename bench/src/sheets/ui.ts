@@ -42,6 +42,11 @@ export async function waitSynced(page: Page): Promise<void> {
   await page.locator('[data-testid="sync-badge"][data-state="已同步"]').waitFor({ timeout: 60_000 });
 }
 
+/** The score sheet is on screen (it is loaded on demand, after the page's header and sync badge). */
+export async function waitSheet(page: Page): Promise<void> {
+  await page.locator('[data-testid="bar-total"]').waitFor({ timeout: 60_000 });
+}
+
 export async function openTable(page: Page, tableId: string): Promise<void> {
   await page.getByRole('button', { name: '分项列表' }).click();
   const drawer = page.getByRole('dialog', { name: '分项检查评分表列表' });

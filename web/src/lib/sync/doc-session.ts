@@ -9,6 +9,7 @@ import { IndexeddbPersistence } from 'y-indexeddb';
 import { WebsocketProvider } from 'y-websocket';
 import { CLOSE_CODES, isLocalOrigin } from '@anguan/model';
 import { ACCESS_KEY, UNSYNCED_KEY } from './doc-keys';
+import { queueRemoteStores } from './remote-store-queue';
 import { isRefused, refusalMessage, type AccessAnswer, type DocumentAccess } from './document-access';
 import {
   canWrite,
@@ -72,6 +73,7 @@ export class DocSession {
       disableBc: true,
       ...(options.WebSocketPolyfill ? { WebSocketPolyfill: options.WebSocketPolyfill } : {}),
     });
+    this.deferReceivedStores();
     this.watchProvider();
     this.watchLocalEdits();
     this.watchNetwork();
@@ -126,6 +128,19 @@ export class DocSession {
     await this.persistence?.destroy();
     this.doc.destroy();
     this.listeners.clear();
+  }
+
+  /** Updates from the server reach IndexedDB after the frame that shows them (see remote-store-queue). */
+  private deferReceivedStores(): void {
+    const persistence = this.persistence;
+    if (!persistence) return;
+    this.doc.off('update', persistence._storeUpdate);
+    const queue = queueRemoteStores(this.doc, persistence._storeUpdate, (origin) => origin === this.provider);
+    this.cleanups.push(queue.stop);
+    // A phone put away right after a received update still keeps it for the next offline open.
+    if (typeof window === 'undefined') return;
+    window.addEventListener('pagehide', queue.flush);
+    this.cleanups.push(() => window.removeEventListener('pagehide', queue.flush));
   }
 
   private async loadLocal(): Promise<void> {

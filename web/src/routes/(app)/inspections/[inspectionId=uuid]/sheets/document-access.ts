@@ -13,6 +13,16 @@ export interface DocumentAccess {
 
 const cacheKey = (name: string) => `anguan.docAccess.${name}`;
 
+/** The device's last answer for `name`, or null (none kept, or storage unavailable). */
+export function cachedDocumentAccess(name: string): DocumentAccess | null {
+  try {
+    const cached = localStorage.getItem(cacheKey(name));
+    return cached ? (JSON.parse(cached) as DocumentAccess) : null;
+  } catch {
+    return null;
+  }
+}
+
 /**
  * The server's answer, else the device's last one. A doc this device created and has not registered yet is the
  * user's own (write); a doc never seen online with no cached answer is read-only until the server says otherwise.

@@ -31,7 +31,7 @@ import type {
   SheetResult,
 } from '@anguan/standards';
 import type { InspectionPage } from '../inspection-page.svelte';
-import { loadDocumentAccess } from './document-access';
+import { cachedDocumentAccess, loadDocumentAccess, type DocumentAccess } from './document-access';
 import { SealFlow } from './seal-flow.svelte';
 import { catalogFor, firstSheetId, scoreSheets, type SheetKind, type TableState } from './sheet-model';
 import { emptyMap, groupByTable, indexBy, shareResults, SheetStore, statesByTable, type ScoredSheet } from './sheet-store';
@@ -139,15 +139,26 @@ export class SheetPage {
     return this.inspection.live.doc;
   }
 
+  /**
+   * The device's last answer first, so a page opened with no network is usable without waiting for a request to
+   * fail (and is not asked at all when the browser knows it is offline); the server's answer then replaces it.
+   */
   private async loadAccess(): Promise<void> {
+    const cached = cachedDocumentAccess(this.inspection.docName);
+    if (cached) this.applyAccess(cached);
+    if (cached && typeof navigator !== 'undefined' && !navigator.onLine) return;
     try {
-      const answer = await loadDocumentAccess(this.inspection.docName);
-      this.access = answer.sealedAt ? 'read' : answer.access;
-      if (answer.sealedAt) this.seal.sealedAt = answer.sealedAt;
+      this.applyAccess(await loadDocumentAccess(this.inspection.docName));
     } catch (error) {
+      if (cached) return;
       this.accessError = error instanceof Error ? error.message : '无法确认您的权限';
       this.access = 'read';
     }
+  }
+
+  private applyAccess(answer: DocumentAccess): void {
+    this.access = answer.sealedAt ? 'read' : answer.access;
+    if (answer.sealedAt) this.seal.sealedAt = answer.sealedAt;
   }
 
   table(tableId: string): ScoreTable | undefined {
