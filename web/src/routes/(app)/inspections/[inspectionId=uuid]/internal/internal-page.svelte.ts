@@ -11,17 +11,12 @@ import {
   readRectificationRequest,
   setDate,
   setRectificationRequest,
-  setStatus,
   type RectificationRequest,
 } from '@anguan/model';
-import { ApiError, request } from '$lib/api';
 import { outboxManager } from '$lib/sync/outbox-manager.svelte';
 import type { InspectionPage } from '../inspection-page.svelte';
-import { loadDocumentAccess, rememberSealed } from '../sheets/document-access';
-import { describeRefusal } from '../sheets/seal-flow.svelte';
-
-/** How long to wait for this device's last edits to reach the server before sealing. */
-const SYNC_WAIT_MS = 10_000;
+import { loadDocumentAccess } from '../sheets/document-access';
+import { sealInspection } from '../seal-request';
 
 export class InternalPage {
   access = $state<'read' | 'write' | 'unknown'>('unknown');
@@ -94,53 +89,15 @@ export class InternalPage {
   async seal(): Promise<boolean> {
     const local = this.localProblems();
     if (local.length > 0) return ((this.problems = local), false);
-    if (!navigator.onLine || this.inspection.live.status.connection !== 'connected') {
-      this.problems = ['当前离线：检查已保存在本机，联网同步后再保存检查'];
-      return false;
-    }
     this.sealing = true;
     this.problems = [];
     try {
-      setStatus(this.doc, 'completed');
-      await this.waitUntilSynced();
-      const { document } = await request<{ document: { sealedAt: string } }>(
-        'POST',
-        `/documents/${encodeURIComponent(this.inspection.docName)}/seal`,
-        { stateVector: toBase64(Y.encodeStateVector(this.doc)) },
-      );
-      this.sealedAt = document.sealedAt;
-      rememberSealed(this.inspection.docName, document.sealedAt);
+      const outcome = await sealInspection(this.inspection, '保存检查');
+      if (outcome.problems) return ((this.problems = outcome.problems), false);
+      this.sealedAt = outcome.sealedAt;
       return true;
-    } catch (error) {
-      if (!(error instanceof ApiError && error.code === 'already_sealed')) setStatus(this.doc, 'draft');
-      this.problems = describeRefusal(error).map((line) => line.replace('保存汇总', '保存检查'));
-      return false;
     } finally {
       this.sealing = false;
     }
   }
-
-  private waitUntilSynced(): Promise<void> {
-    const live = this.inspection.live;
-    const done = () => live.session.status.serverSynced && !live.session.status.unsyncedChanges;
-    if (done()) return Promise.resolve();
-    return new Promise((resolve, reject) => {
-      const timer = setTimeout(() => {
-        stop();
-        reject(new ApiError(409, 'not_synced', '本机还有未同步的修改，请联网同步后再保存检查'));
-      }, SYNC_WAIT_MS);
-      const stop = live.session.subscribe(() => {
-        if (!done()) return;
-        clearTimeout(timer);
-        stop();
-        resolve();
-      });
-    });
-  }
-}
-
-function toBase64(bytes: Uint8Array): string {
-  let text = '';
-  for (const byte of bytes) text += String.fromCharCode(byte);
-  return btoa(text);
 }

@@ -4,14 +4,9 @@
  *
  * @module
  */
-import * as Y from 'yjs';
-import { setStatus, sheetDisplayName } from '@anguan/model';
-import { ApiError, request } from '$lib/api';
-import { rememberSealed } from './document-access';
+import { sheetDisplayName } from '@anguan/model';
+import { sealInspection } from '../seal-request';
 import type { SheetPage } from './sheet-page.svelte';
-
-/** How long to wait for this device's last edits to reach the server before sealing. */
-const SYNC_WAIT_MS = 10_000;
 
 export class SealFlow {
   sealedAt = $state<string | null>(null);
@@ -37,71 +32,17 @@ export class SealFlow {
   }
 
   async seal(): Promise<boolean> {
-    const page = this.page;
     const local = this.localProblems();
     if (local.length > 0) return ((this.problems = local), false);
-    if (!navigator.onLine || page.inspection.live.status.connection !== 'connected') {
-      this.problems = ['当前离线：检查已保存在本机，联网同步后再保存汇总'];
-      return false;
-    }
     this.sealing = true;
     this.problems = [];
     try {
-      setStatus(page.doc, 'completed');
-      await this.waitUntilSynced();
-      const stateVector = toBase64(Y.encodeStateVector(page.doc));
-      const { document } = await request<{ document: { sealedAt: string } }>(
-        'POST',
-        `/documents/${encodeURIComponent(page.inspection.docName)}/seal`,
-        { stateVector },
-      );
-      this.sealedAt = document.sealedAt;
-      rememberSealed(page.inspection.docName, document.sealedAt);
+      const outcome = await sealInspection(this.page.inspection, '保存汇总');
+      if (outcome.problems) return ((this.problems = outcome.problems), false);
+      this.sealedAt = outcome.sealedAt;
       return true;
-    } catch (error) {
-      if (!(error instanceof ApiError && error.code === 'already_sealed')) setStatus(page.doc, 'draft');
-      this.problems = describeRefusal(error);
-      return false;
     } finally {
       this.sealing = false;
     }
   }
-
-  private waitUntilSynced(): Promise<void> {
-    const live = this.page.inspection.live;
-    const done = () => live.session.status.serverSynced && !live.session.status.unsyncedChanges;
-    if (done()) return Promise.resolve();
-    return new Promise((resolve, reject) => {
-      const timer = setTimeout(() => {
-        stop();
-        reject(new ApiError(409, 'not_synced', '本机还有未同步的修改，请联网同步后再保存汇总'));
-      }, SYNC_WAIT_MS);
-      const stop = live.session.subscribe(() => {
-        if (!done()) return;
-        clearTimeout(timer);
-        stop();
-        resolve();
-      });
-    });
-  }
-}
-
-/** The server's refusal as lines: its message, then each issue it lists (e.g. which sheets are unsaved). */
-export function describeRefusal(error: unknown): string[] {
-  if (!(error instanceof ApiError)) return ['保存汇总失败，请稍后重试'];
-  const issues = error.details.issues;
-  const lines = [error.message];
-  if (Array.isArray(issues)) {
-    for (const issue of issues) {
-      const message = (issue as { message?: unknown }).message;
-      if (typeof message === 'string' && !lines.includes(message)) lines.push(message);
-    }
-  }
-  return lines;
-}
-
-function toBase64(bytes: Uint8Array): string {
-  let text = '';
-  for (const byte of bytes) text += String.fromCharCode(byte);
-  return btoa(text);
 }
