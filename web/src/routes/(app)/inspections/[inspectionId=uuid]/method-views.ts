@@ -42,7 +42,10 @@ export function methodView(method: InspectionMethod): Promise<MethodView> | null
   const known = loaded.get(method);
   if (known) return known;
   const started = load(method);
-  if (started) loaded.set(method, started);
+  if (!started) return null;
+  loaded.set(method, started);
+  // A part that failed to load (a chunk missing offline) is tried again on the next open, not refused for good.
+  started.catch(() => loaded.delete(method));
   return started;
 }
 
